@@ -1,0 +1,30 @@
+# BFS Companion: `make run` serves the app, `make test` runs every test tier.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8550
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test test-fast clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml pwa/adapters/web_client.py
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "BFS Companion needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pwa.adapters.web_client
+	touch $@
+
+run: $(STAMP)
+	$(PY) -m pwa --host $(HOST) --port $(PORT) $(if $(DATA_DIR),--data-dir $(DATA_DIR))
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser"
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache tests/artifacts

@@ -1,0 +1,111 @@
+"""User data storage: one TinyDB database behind the `DataStore` interface.
+
+`FileDataStore` keeps it in a JSON file and writes atomically (temporary file, fsync, rename),
+so a crash leaves the old or the new file, never half of one. A file that cannot be read is
+never overwritten: the app runs on an in-memory copy and says plainly where the file is.
+`MemoryDataStore` is the fake the tests use; the browser build plugs in its own store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage, Storage
+
+
+class UnreadableDatabaseError(Exception):
+    """The database file exists but does not hold a readable TinyDB document."""
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage that replaces the file atomically on every write."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+
+    def read(self) -> dict[str, Any] | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise UnreadableDatabaseError(f"{self.path} cannot be read: {error}") from error
+        if not raw.strip():
+            return None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise UnreadableDatabaseError(f"{self.path} is not valid JSON: {error}") from error
+        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+            raise UnreadableDatabaseError(f"{self.path} does not have the shape of a TinyDB file")
+        return data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _fsync_directory(self.path.parent)
+
+    def close(self) -> None:
+        pass
+
+
+def _fsync_directory(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return  # not supported on this platform (e.g. Windows); the rename is still atomic
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@dataclass
+class OpenedDatabase:
+    db: TinyDB
+    location: str
+    problem: str | None = None  # plain-language notice for the user when data could not be read
+
+
+class DataStore(Protocol):
+    def open(self) -> OpenedDatabase: ...
+
+
+class FileDataStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def open(self) -> OpenedDatabase:
+        try:
+            AtomicJSONStorage(self.path).read()
+        except UnreadableDatabaseError as error:
+            return OpenedDatabase(
+                db=TinyDB(storage=MemoryStorage),
+                location=str(self.path),
+                problem=(
+                    f"Your saved data could not be read, so nothing will be saved this time. "
+                    f"The file has not been changed: {self.path} ({error.__cause__ or error})"
+                ),
+            )
+        return OpenedDatabase(db=TinyDB(self.path, storage=AtomicJSONStorage), location=str(self.path))
+
+
+class MemoryDataStore:
+    def open(self) -> OpenedDatabase:
+        return OpenedDatabase(db=TinyDB(storage=MemoryStorage), location="memory")

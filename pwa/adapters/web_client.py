@@ -1,0 +1,107 @@
+"""Prepares the Flutter web client that server mode serves, so that nothing is fetched off-machine.
+
+flet-web 1.0.5 ships the client, CanvasKit and fonts, but its compiled Dart code loads the Rive
+runtime from jsDelivr at start-up. This module copies the client into `.cache/web-client/`,
+vendors `@rive-app/flutter-native-wasm@44.0.0` from the npm registry (pinned by sha256) and
+rewrites the CDN address to the local copy. Run it once at install time:
+`python -m pwa.adapters.web_client`; serving then needs no network at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import sys
+import tarfile
+import urllib.request
+from pathlib import Path
+
+import flet_web
+import flet_web.version
+
+from pwa.adapters.paths import CACHE_DIR
+
+RIVE_TARBALL_URL = (
+    "https://registry.npmjs.org/@rive-app/flutter-native-wasm/-/flutter-native-wasm-44.0.0.tgz"
+)
+RIVE_TARBALL_SHA256 = "d35470a042b1dd7a688783468220c5a18c613d51b87a58627e08b9308d04914e"
+RIVE_CDN_BASE = b"https://cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm@44.0.0/"
+_LOCAL_DIR = b"rivenative/"
+# Same length as the CDN address so the compiled .wasm client stays valid after the rewrite.
+RIVE_LOCAL_BASE = b"/" + b"./" * ((len(RIVE_CDN_BASE) - 1 - len(_LOCAL_DIR)) // 2) + _LOCAL_DIR
+_PATCHED_FILES = ("main.dart.js", "main.dart.wasm")
+_STAMP = ".bfs-web-client.json"
+
+WEB_CLIENT_DIR = CACHE_DIR / "web-client"
+RIVE_TARBALL_CACHE = CACHE_DIR / "downloads" / "flutter-native-wasm-44.0.0.tgz"
+
+
+class WebClientError(RuntimeError):
+    pass
+
+
+def _expected_stamp() -> dict[str, str]:
+    return {"flet_web": flet_web.version.version, "rive_sha256": RIVE_TARBALL_SHA256}
+
+
+def is_ready(target: Path = WEB_CLIENT_DIR) -> bool:
+    stamp = target / _STAMP
+    return stamp.exists() and json.loads(stamp.read_text()) == _expected_stamp()
+
+
+def _rive_tarball() -> bytes:
+    if RIVE_TARBALL_CACHE.exists():
+        data = RIVE_TARBALL_CACHE.read_bytes()
+        if hashlib.sha256(data).hexdigest() == RIVE_TARBALL_SHA256:
+            return data
+    try:
+        with urllib.request.urlopen(RIVE_TARBALL_URL, timeout=60) as response:
+            data = response.read()
+    except OSError as error:
+        raise WebClientError(
+            f"Could not download the Rive runtime from the npm registry ({error}). "
+            "This one-time step needs network access; run `make install` again when online."
+        ) from error
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != RIVE_TARBALL_SHA256:
+        raise WebClientError(f"Rive tarball hash mismatch: got {digest}, want {RIVE_TARBALL_SHA256}")
+    RIVE_TARBALL_CACHE.parent.mkdir(parents=True, exist_ok=True)
+    RIVE_TARBALL_CACHE.write_bytes(data)
+    return data
+
+
+def prepare(target: Path = WEB_CLIENT_DIR) -> Path:
+    """Build the patched web client if it is missing or stale; return its directory."""
+    if is_ready(target):
+        return target
+    tarball = _rive_tarball()
+    staging = target.with_name(target.name + ".tmp")
+    shutil.rmtree(staging, ignore_errors=True)
+    # The package's own copy: get_package_web_dir() would return FLET_WEB_PATH when it is set.
+    shutil.copytree(Path(flet_web.__file__).parent / "web", staging)
+    for name in _PATCHED_FILES:
+        path = staging / name
+        data = path.read_bytes()
+        if data.count(RIVE_CDN_BASE) != 1:
+            raise WebClientError(f"{name}: expected one Rive CDN address, found {data.count(RIVE_CDN_BASE)}")
+        path.write_bytes(data.replace(RIVE_CDN_BASE, RIVE_LOCAL_BASE))
+    with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
+        for member in archive.getmembers():
+            parts = Path(member.name).parts
+            if member.isfile() and len(parts) == 3 and parts[1] in ("wasm", "wasm_compatibility"):
+                destination = staging / _LOCAL_DIR.decode() / parts[1] / parts[2]
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                destination.write_bytes(archive.extractfile(member).read())
+    (staging / _STAMP).write_text(json.dumps(_expected_stamp()))
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
+    return target
+
+
+if __name__ == "__main__":
+    try:
+        print(f"web client ready: {prepare()}")
+    except WebClientError as error:
+        sys.exit(f"error: {error}")

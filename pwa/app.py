@@ -1,0 +1,84 @@
+"""Composition root: builds the dependencies, the theme and the routes, and starts the UI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import flet as ft
+
+from pwa import APP_NAME
+from pwa.adapters.content_files import load_chapters
+from pwa.adapters.paths import CONTENT_DIR
+from pwa.adapters.settings_repository import TinyDBSettingsRepository
+from pwa.adapters.storage import DataStore
+from pwa.core.settings import ThemeChoice
+from pwa.ui.context import AppDependencies, ShellContext, ShellState
+from pwa.ui.guide_screen import ChapterScreen, GuideScreen
+from pwa.ui.home_screen import HomeScreen
+from pwa.ui.log_screen import LogScreen, LogTwitchScreen
+from pwa.ui.relax_screen import BreatheNowScreen, RelaxScreen
+from pwa.ui.settings_screen import SettingsScreen
+from pwa.ui.theme import DARK_THEME, LIGHT_THEME, THEME_MODES
+
+ROUTES = [
+    # Modal screens open over whatever the user was looking at, and close back to it.
+    ft.Route(path="settings", component=SettingsScreen, modal=True),
+    ft.Route(path="log/new", component=LogTwitchScreen, modal=True),
+    ft.Route(path="relax/breathe", component=BreatheNowScreen, modal=True),
+    ft.Route(index=True, component=HomeScreen),
+    ft.Route(
+        path="guide",
+        component=GuideScreen,
+        children=[ft.Route(path="chapter/:chapter_id", component=ChapterScreen)],
+    ),
+    ft.Route(path="relax", component=RelaxScreen),
+    ft.Route(path="log", component=LogScreen),
+]
+
+
+def build_dependencies(store: DataStore, content_dir: Path = CONTENT_DIR) -> AppDependencies:
+    opened = store.open()
+    return AppDependencies(
+        settings_repository=TinyDBSettingsRepository(opened.db),
+        chapters=tuple(load_chapters(content_dir)),
+        data_location=opened.location,
+        storage_notice=opened.problem,
+    )
+
+
+@ft.component
+def NotFoundScreen() -> ft.Control:
+    return ft.Text("This page does not exist. Use the menu to find your way back.")
+
+
+@ft.component
+def App(deps: AppDependencies):
+    page = ft.context.page
+    settings, set_settings = ft.use_state(deps.settings_repository.load)
+    width, set_width = ft.use_state(page.width)
+
+    def subscribe_to_resize() -> None:
+        page.on_resize = lambda e: set_width(e.width)
+
+    ft.use_effect(subscribe_to_resize, [])
+
+    def apply_theme() -> None:
+        page.theme_mode = THEME_MODES[settings.theme]
+
+    ft.use_effect(apply_theme, [settings.theme])
+
+    def choose_theme(choice: ThemeChoice) -> None:
+        chosen = settings.with_theme(choice)
+        deps.settings_repository.save(chosen)
+        set_settings(chosen)
+
+    shell = ShellState(deps=deps, settings=settings, width=width, choose_theme=choose_theme)
+    return ShellContext(shell, lambda: ft.Router(ROUTES, not_found=NotFoundScreen, manage_views=True))
+
+
+def main(page: ft.Page, deps: AppDependencies) -> None:
+    page.title = APP_NAME
+    page.theme = LIGHT_THEME
+    page.dark_theme = DARK_THEME
+    page.theme_mode = THEME_MODES[deps.settings_repository.load().theme]
+    page.render_views(App, deps)

@@ -1,0 +1,1 @@
+"""Flet screens: layout and event wiring only; rules live in `pwa.core`."""

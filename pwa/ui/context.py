@@ -1,0 +1,50 @@
+"""What every screen can reach: the app's dependencies and the live shell state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import flet as ft
+
+from pwa.adapters.settings_repository import SettingsRepository
+from pwa.core.guide import Chapter
+from pwa.core.layout import NavigationStyle, navigation_style_for
+from pwa.core.settings import AppSettings, ThemeChoice
+
+
+@dataclass(frozen=True)
+class AppDependencies:
+    settings_repository: SettingsRepository
+    chapters: tuple[Chapter, ...]
+    data_location: str  # where user data lives, shown in Settings
+    storage_notice: str | None = None  # shown once when saved data could not be read
+
+
+@dataclass(frozen=True)
+class ShellState:
+    deps: AppDependencies
+    settings: AppSettings
+    width: float | None
+    choose_theme: Callable[[ThemeChoice], None]
+
+    @property
+    def navigation_style(self) -> NavigationStyle:
+        return navigation_style_for(self.width)
+
+    def chapter(self, chapter_id: str) -> Chapter | None:
+        return next((c for c in self.deps.chapters if c.id == chapter_id), None)
+
+
+ShellContext = ft.create_context(None)
+
+
+def use_shell() -> ShellState:
+    state = ft.use_context(ShellContext)
+    assert state is not None, "screens must be rendered inside App"
+    return state
+
+
+def go(route: str) -> None:
+    """Navigate from an event handler."""
+    ft.context.page.navigate(route)

@@ -1,0 +1,43 @@
+"""Settings: appearance, and where the user's data is kept."""
+
+import flet as ft
+
+from pwa import __version__, routes
+from pwa.core.settings import ThemeChoice
+from pwa.ui.context import use_shell
+from pwa.ui.shell import detail_view
+from pwa.ui.widgets import gentle_note
+
+_THEME_LABELS = {
+    ThemeChoice.SYSTEM: "Same as my device",
+    ThemeChoice.LIGHT: "Light",
+    ThemeChoice.DARK: "Dark",
+}
+
+
+@ft.component
+def SettingsScreen() -> ft.View:
+    shell = use_shell()
+
+    def on_theme_change(e: ft.Event[ft.RadioGroup]) -> None:
+        shell.choose_theme(ThemeChoice(e.control.value))
+
+    body = [
+        ft.Text("Appearance", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        ft.RadioGroup(
+            key="theme-choice",
+            value=shell.settings.theme.value,
+            on_change=on_theme_change,
+            content=ft.Column(
+                [ft.Radio(value=choice.value, label=label, key=f"theme-{choice.value}") for choice, label in _THEME_LABELS.items()],
+                spacing=0,
+            ),
+        ),
+        ft.Divider(),
+        ft.Text("Your data", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        ft.Text("Everything you save stays on this device. Nothing is sent anywhere."),
+        ft.Text(shell.deps.data_location, key="data-location", selectable=True, theme_style=ft.TextThemeStyle.BODY_SMALL),
+        ft.Divider(),
+        gentle_note(f"BFS Companion {__version__}"),
+    ]
+    return detail_view(routes.SETTINGS, "Settings", body, modal=True)

@@ -1,0 +1,62 @@
+"""Small building blocks that several screens share."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from pwa import routes
+from pwa.ui.context import go
+
+NOT_A_DIAGNOSIS = "This app informs and supports you. It does not diagnose."
+
+
+def big_action(label: str, icon: ft.IconData, key: str, on_click, *, primary: bool) -> ft.Control:
+    """A full-width, tall button for the moments when fine motor control and focus are low."""
+    style = ft.ButtonStyle(
+        padding=ft.Padding.symmetric(horizontal=24, vertical=20),
+        shape=ft.RoundedRectangleBorder(radius=20),
+        text_style=ft.TextStyle(size=20, weight=ft.FontWeight.W_600),
+        icon_size=28,
+    )
+    button_type = ft.FilledButton if primary else ft.FilledTonalButton
+    return button_type(content=label, icon=icon, key=key, on_click=on_click, style=style, height=72)
+
+
+def doctor_link(key: str = "open-doctor") -> ft.Control:
+    """One tap to the red flags, from anywhere that needs it."""
+    return ft.Card(
+        content=ft.ListTile(
+            key=key,
+            leading=ft.Icon(ft.Icons.MEDICAL_INFORMATION_OUTLINED),
+            title=ft.Text("When to see a doctor"),
+            subtitle=ft.Text("Signs that are worth getting checked, and where to go"),
+            trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
+            on_click=lambda: go(routes.WHEN_TO_SEE_A_DOCTOR),
+        ),
+    )
+
+
+def coming_soon(title: str, message: str, key: str) -> ft.Control:
+    """An honest placeholder for a feature that has not been built yet."""
+    return ft.Container(
+        key=key,
+        padding=16,
+        border_radius=16,
+        bgcolor=ft.Colors.SECONDARY_CONTAINER,
+        content=ft.Column(
+            tight=True,
+            spacing=8,
+            controls=[
+                ft.Row(
+                    [ft.Icon(ft.Icons.SCHEDULE_OUTLINED), ft.Text("Coming soon", weight=ft.FontWeight.W_600)],
+                    spacing=8,
+                ),
+                ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+                ft.Text(message),
+            ],
+        ),
+    )
+
+
+def gentle_note(text: str = NOT_A_DIAGNOSIS) -> ft.Control:
+    return ft.Text(text, theme_style=ft.TextThemeStyle.BODY_SMALL, color=ft.Colors.ON_SURFACE_VARIANT)
