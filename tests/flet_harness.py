@@ -124,11 +124,14 @@ class Harness:
     def texts(self) -> list[str]:
         return [t for c in iter_controls(self.page) if (t := text_of(c))]
 
+    def views(self) -> list[ft.View]:
+        return [ft.unwrap_component(v) for v in ft.unwrap_component(self.page.views)]
+
     def routes(self) -> list[str]:
-        return [v.route for v in self.page.views]
+        return [v.route for v in self.views()]
 
     def top_view(self) -> ft.View:
-        return self.page.views[-1]
+        return self.views()[-1]
 
     async def settle(self, turns: int = 30) -> None:
         for _ in range(turns):

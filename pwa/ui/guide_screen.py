@@ -15,6 +15,7 @@ CHAPTER_LINK_SCHEME = "chapter:"
 
 def _chapter_tile(chapter: Chapter) -> ft.Control:
     return ft.Card(
+        margin=0,
         content=ft.ListTile(
             key=f"chapter-{chapter.id}",
             title=ft.Text(chapter.title),

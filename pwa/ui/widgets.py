@@ -25,6 +25,7 @@ def big_action(label: str, icon: ft.IconData, key: str, on_click, *, primary: bo
 def doctor_link(key: str = "open-doctor") -> ft.Control:
     """One tap to the red flags, from anywhere that needs it."""
     return ft.Card(
+        margin=0,
         content=ft.ListTile(
             key=key,
             leading=ft.Icon(ft.Icons.MEDICAL_INFORMATION_OUTLINED),

@@ -1,0 +1,99 @@
+"""The served app in headless Chromium at phone and desktop sizes, with zero external requests."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser.conftest import ARTIFACTS, ServedApp
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+# What each destination shows once it is open (read through Flutter's semantics tree).
+DESTINATION_MARKERS = {
+    "Guide": "This guide informs, it does not diagnose.",
+    "Relax": "Guided breathing",
+    "Log": "Your symptom log",
+    "Home": "Twitching right now?",
+}
+LOAD_TIMEOUT_MS = 90_000
+STEP_TIMEOUT_MS = 20_000
+
+
+def open_app(browser, url: str, viewport: dict, external: list[str]):
+    page = browser.new_page(viewport=viewport)
+
+    def record_if_external(request) -> None:
+        host = urlparse(request.url).hostname
+        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
+            external.append(request.url)
+
+    page.on("request", record_if_external)
+    page.goto(url)
+    # Flutter builds its accessibility tree only once asked: press the hidden
+    # "Enable accessibility" placeholder, as a screen reader would.
+    placeholder = page.locator("flt-semantics-placeholder")
+    placeholder.wait_for(state="attached", timeout=LOAD_TIMEOUT_MS)
+    placeholder.dispatch_event("click")
+    page.get_by_role("button", name="Log a twitch").wait_for(timeout=LOAD_TIMEOUT_MS)
+    return page
+
+
+def destination(page, size: str, label: str):
+    """The navigation control for a destination: bar tabs on phones, rail buttons on desktop."""
+    if size == "phone":
+        return page.get_by_role("tab", name=label)
+    return page.get_by_role("button", name=re.compile(rf"^{label}\b"))
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_each_destination_opens_by_its_accessible_name(browser, served_app, deny_proxy, size):
+    external: list[str] = []
+    page = open_app(browser, served_app.url, VIEWPORTS[size], external)
+    try:
+        page.screenshot(path=ARTIFACTS / f"{size}-home.png")
+        for label, marker in DESTINATION_MARKERS.items():
+            destination(page, size, label).click(timeout=STEP_TIMEOUT_MS)
+            page.get_by_text(marker, exact=False).first.wait_for(timeout=STEP_TIMEOUT_MS)
+            page.screenshot(path=ARTIFACTS / f"{size}-{label.lower()}.png")
+
+        page.get_by_role("button", name=re.compile("^When to see a doctor")).click(timeout=STEP_TIMEOUT_MS)
+        page.get_by_text("Get urgent help now").wait_for(timeout=STEP_TIMEOUT_MS)
+        page.screenshot(path=ARTIFACTS / f"{size}-when-to-see-a-doctor.png")
+    finally:
+        page.close()
+    assert external == []
+    assert deny_proxy.attempts == []
+
+
+def test_theme_choice_is_remembered_after_a_reload(browser, served_app, deny_proxy):
+    external: list[str] = []
+    page = open_app(browser, served_app.url, VIEWPORTS["phone"], external)
+    try:
+        page.get_by_role("button", name="Settings").click(timeout=STEP_TIMEOUT_MS)
+        page.get_by_role("radio", name="Dark").click(timeout=STEP_TIMEOUT_MS)
+        page.get_by_role("radio", name="Dark", checked=True).wait_for(timeout=STEP_TIMEOUT_MS)
+        page.screenshot(path=ARTIFACTS / "phone-settings-dark.png")
+
+        page.reload()
+        placeholder = page.locator("flt-semantics-placeholder")
+        placeholder.wait_for(state="attached", timeout=LOAD_TIMEOUT_MS)
+        placeholder.dispatch_event("click")
+        page.get_by_role("radio", name="Dark", checked=True).wait_for(timeout=LOAD_TIMEOUT_MS)
+        page.get_by_role("radio", name="Same as my device").click(timeout=STEP_TIMEOUT_MS)
+        page.get_by_role("radio", name="Same as my device", checked=True).wait_for(timeout=STEP_TIMEOUT_MS)
+    finally:
+        page.close()
+    assert '"theme":"system"' in (served_app.data_dir / "bfs-companion.json").read_text()
+    assert external == []
+    assert deny_proxy.attempts == []
+
+
+def test_server_prints_its_address_and_stops_cleanly_on_ctrl_c(tmp_path):
+    app = ServedApp(tmp_path / "data", tmp_path / "server.log")
+    assert f"running at {app.url}" in app.output()
+    assert app.interrupt() == 0
+    assert "stopped" in app.output()

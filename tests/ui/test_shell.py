@@ -1,0 +1,127 @@
+"""The app shell: destinations, responsive navigation, modals, theme."""
+
+import flet as ft
+import pytest
+
+from pwa import routes
+from pwa.adapters.storage import FileDataStore
+from pwa.app import build_dependencies, main
+from pwa.core.settings import ThemeChoice
+from pwa.ui.shell import DESTINATIONS
+from tests.flet_harness import mounted
+
+
+async def test_home_offers_the_two_episode_actions_and_the_doctor_link(app_main):
+    async with mounted(app_main) as h:
+        assert h.routes() == [routes.HOME]
+        assert h.one(key="log-twitch").content == "Log a twitch"
+        assert h.one(key="breathe-now").content == "Breathe now"
+        assert h.one(key="open-doctor").title.value == "When to see a doctor"
+
+
+@pytest.mark.parametrize("index, destination", list(enumerate(DESTINATIONS)))
+async def test_bottom_bar_opens_each_destination_on_a_phone(app_main, index, destination):
+    async with mounted(app_main, route=routes.LOG if index == 0 else routes.HOME) as h:
+        await h.change(h.one(key="navigation-bar"), {"selected_index": index})
+        assert h.page.route == destination.route
+        assert h.routes() == [destination.route]
+        assert h.top_view().appbar.title.value in (destination.label, "BFS Companion")
+        assert h.one(key="navigation-bar").selected_index == index
+        assert h.all(key="navigation-rail") == []
+
+
+async def test_wide_screens_use_a_rail_and_switch_back_on_resize(app_main):
+    async with mounted(app_main, width=1280, height=800) as h:
+        assert h.all(key="navigation-bar") == []
+        await h.change(h.one(key="navigation-rail"), {"selected_index": 1})
+        assert h.page.route == routes.GUIDE
+        assert h.one(key="navigation-rail").selected_index == 1
+
+        await h.resize(390)
+        assert h.all(key="navigation-rail") == []
+        assert h.one(key="navigation-bar").selected_index == 1
+
+
+async def test_doctor_link_opens_the_red_flags_chapter_and_back_returns_to_the_guide(app_main):
+    async with mounted(app_main) as h:
+        await h.tap(h.one(key="open-doctor"))
+        assert h.page.route == routes.WHEN_TO_SEE_A_DOCTOR
+        assert h.routes() == [routes.GUIDE, routes.WHEN_TO_SEE_A_DOCTOR]
+        assert h.top_view().appbar.title.value == "When to see a doctor"
+        assert "trouble breathing" in h.one(key="chapter-body").value
+
+        await h.pop_view()
+        assert h.routes() == [routes.GUIDE]
+
+
+async def test_log_screen_also_links_to_the_red_flags(app_main):
+    async with mounted(app_main, route=routes.LOG) as h:
+        await h.tap(h.one(key="log-open-doctor"))
+        assert h.page.route == routes.WHEN_TO_SEE_A_DOCTOR
+
+
+@pytest.mark.parametrize(
+    "button, route, placeholder",
+    [("log-twitch", routes.LOG_TWITCH, "log-twitch-coming"), ("breathe-now", routes.BREATHE_NOW, "breathe-now-coming")],
+)
+async def test_episode_actions_open_over_home_as_marked_placeholders(app_main, button, route, placeholder):
+    async with mounted(app_main) as h:
+        await h.tap(h.one(key=button))
+        assert h.routes() == [routes.HOME, route]
+        assert h.top_view().fullscreen_dialog is True
+        assert h.one(key=placeholder) is not None
+        assert "Coming soon" in h.texts()
+
+        await h.pop_view()
+        assert h.routes() == [routes.HOME]
+
+
+async def test_chapter_links_open_outside_the_app_or_inside_the_guide(app_main):
+    async with mounted(app_main, route=routes.WHEN_TO_SEE_A_DOCTOR) as h:
+        body = h.one(key="chapter-body")
+        await h.session.dispatch_event(body._i, "tap_link", "https://www.nhs.uk/conditions/muscle-twitches/")
+        await h.settle()
+        assert h.client.launched_urls == ["https://www.nhs.uk/conditions/muscle-twitches/"]
+
+        await h.session.dispatch_event(body._i, "tap_link", "chapter:when-to-see-a-doctor")
+        await h.settle()
+        assert h.page.route == routes.WHEN_TO_SEE_A_DOCTOR
+
+
+async def test_unknown_chapter_says_so(app_main):
+    async with mounted(app_main, route=routes.chapter("nope")) as h:
+        assert "This chapter is not in the guide." in h.texts()
+
+
+async def test_theme_follows_the_system_until_the_user_chooses(tmp_path):
+    path = tmp_path / "db.json"
+    deps = build_dependencies(FileDataStore(path))
+    async with mounted(lambda page: main(page, deps), route=routes.SETTINGS) as h:
+        assert h.page.theme_mode == ft.ThemeMode.SYSTEM
+        assert h.one(key="theme-choice").value == "system"
+        await h.change(h.one(key="theme-choice"), {"value": "dark"})
+        assert h.page.theme_mode == ft.ThemeMode.DARK
+
+    restarted = build_dependencies(FileDataStore(path))
+    assert restarted.settings_repository.load().theme is ThemeChoice.DARK
+    async with mounted(lambda page: main(page, restarted)) as h:
+        assert h.page.theme_mode == ft.ThemeMode.DARK
+
+
+async def test_settings_opens_over_the_current_screen_and_shows_where_data_lives(app_main):
+    async with mounted(app_main, route=routes.RELAX) as h:
+        await h.tap(h.one(key="open-settings"))
+        assert h.routes() == [routes.RELAX, routes.SETTINGS]
+        assert h.one(key="data-location").value == "memory"
+        await h.pop_view()
+        assert h.routes() == [routes.RELAX]
+
+
+async def test_unreadable_data_is_reported_on_home(tmp_path):
+    path = tmp_path / "db.json"
+    path.write_text("{broken")
+    deps = build_dependencies(FileDataStore(path))
+    async with mounted(lambda page: main(page, deps)) as h:
+        notice = h.one(key="storage-notice").content.value
+        assert "could not be read" in notice and str(path) in notice
+    assert path.read_text() == "{broken"
