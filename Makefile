@@ -4,9 +4,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8550
+PWA_PORT ?= 8551
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast clean
+.PHONY: install run test test-fast pwa serve-pwa clean
 
 install: $(STAMP)
 
@@ -20,6 +21,13 @@ $(STAMP): pyproject.toml pwa/adapters/web_client.py
 run: $(STAMP)
 	$(PY) -m pwa --host $(HOST) --port $(PORT) $(if $(DATA_DIR),--data-dir $(DATA_DIR))
 
+pwa: $(STAMP)
+	$(PY) -m pwa.tools.build_pwa
+
+serve-pwa: pwa
+	@echo "Serving the offline app from dist/ at http://$(HOST):$(PWA_PORT)/ (Ctrl-C stops it)"
+	$(PY) -m http.server $(PWA_PORT) --bind $(HOST) --directory dist
+
 test: $(STAMP)
 	$(PY) -m pytest
 
@@ -27,4 +35,4 @@ test-fast: $(STAMP)
 	$(PY) -m pytest -m "not browser"
 
 clean:
-	rm -rf $(VENV) .cache .pytest_cache tests/artifacts
+	rm -rf $(VENV) .cache .pytest_cache tests/artifacts dist

@@ -36,13 +36,16 @@ ROUTES = [
 ]
 
 
-def build_dependencies(store: DataStore, content_dir: Path = CONTENT_DIR) -> AppDependencies:
+def build_dependencies(
+    store: DataStore, content_dir: Path = CONTENT_DIR, storage_persistent: bool | None = None
+) -> AppDependencies:
     opened = store.open()
     return AppDependencies(
         settings_repository=TinyDBSettingsRepository(opened.db),
         chapters=tuple(load_chapters(content_dir)),
         data_location=opened.location,
         storage_notice=opened.problem,
+        storage_persistent=storage_persistent,
     )
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import platformdirs
 
 from pwa import APP_SLUG
+from pwa.adapters.storage import DATABASE_FILENAME
 
 DATA_DIR_ENV = "BFS_COMPANION_DATA_DIR"
-DATABASE_FILENAME = "bfs-companion.json"
 
 
 def resolve_data_dir(cli_value: str | None = None, environ: Mapping[str, str] = os.environ) -> Path:

@@ -13,10 +13,14 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
+
+
+DATABASE_FILENAME = "bfs-companion.json"
 
 
 class UnreadableDatabaseError(Exception):
@@ -26,8 +30,9 @@ class UnreadableDatabaseError(Exception):
 class AtomicJSONStorage(Storage):
     """TinyDB storage that replaces the file atomically on every write."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], on_write: Callable[[], None] | None = None) -> None:
         self.path = Path(path)
+        self._on_write = on_write  # e.g. push the browser's in-memory file system to IndexedDB
 
     def read(self) -> dict[str, Any] | None:
         try:
@@ -60,6 +65,8 @@ class AtomicJSONStorage(Storage):
             Path(tmp).unlink(missing_ok=True)
             raise
         _fsync_directory(self.path.parent)
+        if self._on_write is not None:
+            self._on_write()
 
     def close(self) -> None:
         pass
@@ -88,8 +95,10 @@ class DataStore(Protocol):
 
 
 class FileDataStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, on_write: Callable[[], None] | None = None, location: str | None = None) -> None:
         self.path = path
+        self._on_write = on_write
+        self._location = location or str(path)
 
     def open(self) -> OpenedDatabase:
         try:
@@ -97,13 +106,14 @@ class FileDataStore:
         except UnreadableDatabaseError as error:
             return OpenedDatabase(
                 db=TinyDB(storage=MemoryStorage),
-                location=str(self.path),
+                location=self._location,
                 problem=(
                     f"Your saved data could not be read, so nothing will be saved this time. "
                     f"The file has not been changed: {self.path} ({error.__cause__ or error})"
                 ),
             )
-        return OpenedDatabase(db=TinyDB(self.path, storage=AtomicJSONStorage), location=str(self.path))
+        db = TinyDB(self.path, storage=AtomicJSONStorage, on_write=self._on_write)
+        return OpenedDatabase(db=db, location=self._location)
 
 
 class MemoryDataStore:

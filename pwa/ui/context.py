@@ -19,6 +19,7 @@ class AppDependencies:
     chapters: tuple[Chapter, ...]
     data_location: str  # where user data lives, shown in Settings
     storage_notice: str | None = None  # shown once when saved data could not be read
+    storage_persistent: bool | None = None  # browser build: will the browser keep our data? None: a file on disk
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,18 @@ _THEME_LABELS = {
 }
 
 
+def _persistence_note(persistent: bool | None) -> list[ft.Control]:
+    if persistent is None:
+        return []  # a file on disk: there is no browser to evict it
+    text = (
+        "Your browser has agreed to keep this data until you delete it."
+        if persistent
+        else "Your browser may clear this data if the device runs low on space "
+        "or the app goes unused for a long time."
+    )
+    return [ft.Text(text, key="storage-persistence")]
+
+
 @ft.component
 def SettingsScreen() -> ft.View:
     shell = use_shell()
@@ -37,6 +49,7 @@ def SettingsScreen() -> ft.View:
         ft.Text("Your data", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         ft.Text("Everything you save stays on this device. Nothing is sent anywhere."),
         ft.Text(shell.deps.data_location, key="data-location", selectable=True, theme_style=ft.TextThemeStyle.BODY_SMALL),
+        *_persistence_note(shell.deps.storage_persistent),
         ft.Divider(),
         gentle_note(f"BFS Companion {__version__}"),
     ]

@@ -1,0 +1,94 @@
+"""User data in the browser build: the same TinyDB file, kept in IndexedDB through Emscripten's IDBFS.
+
+Pyodide's file system lives in memory. `BrowserDataStore.load()` mounts IDBFS and copies the
+saved files in (`FS.syncfs(true)`) before the database is opened; after every write the file
+system is pushed back to IndexedDB (`FS.syncfs(false)`), coalesced so at most one push runs and
+one waits. Only importable inside Pyodide (it uses the `js` and `pyodide_js` modules).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+from pwa.adapters.storage import DATABASE_FILENAME, FileDataStore, OpenedDatabase
+
+MOUNT_POINT = "/persist"
+LOCATION = "this browser's storage for the app (IndexedDB)"
+
+
+class CoalescedSave:
+    """Runs `save()` after writes: at most one save in flight and one queued."""
+
+    def __init__(self, save) -> None:
+        self._save = save
+        self._task: asyncio.Future | None = None
+        self._again = False
+        self.completed = 0
+
+    def schedule(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._again = True
+        else:
+            self._task = asyncio.ensure_future(self._run())
+
+    async def _run(self) -> None:
+        while True:
+            self._again = False
+            await self._save()
+            self.completed += 1
+            if not self._again:
+                return
+
+    async def flush(self) -> None:
+        while self._task is not None and not self._task.done():
+            await self._task
+
+
+def _syncfs(populate: bool) -> asyncio.Future:
+    import pyodide_js
+    from pyodide.ffi import create_once_callable
+
+    future = asyncio.get_event_loop().create_future()
+
+    def done(error=None) -> None:
+        if future.done():
+            return
+        if error:
+            future.set_exception(OSError(f"saving to browser storage failed: {error}"))
+        else:
+            future.set_result(None)
+
+    pyodide_js.FS.syncfs(populate, create_once_callable(done))
+    return future
+
+
+class BrowserDataStore:
+    def __init__(self, mount_point: str = MOUNT_POINT) -> None:
+        self.mount_point = mount_point
+        self.saver = CoalescedSave(lambda: _syncfs(False))
+
+    async def load(self) -> None:
+        """Mount IndexedDB-backed storage and bring the saved files into memory."""
+        import js
+        import pyodide_js
+
+        fs = pyodide_js.FS
+        os.makedirs(self.mount_point, exist_ok=True)
+        fs.mount(fs.filesystems.IDBFS, js.Object.new(), self.mount_point)
+        await _syncfs(True)
+
+    def open(self) -> OpenedDatabase:
+        path = Path(self.mount_point) / DATABASE_FILENAME
+        return FileDataStore(path, on_write=self.saver.schedule, location=LOCATION).open()
+
+
+async def storage_is_persistent() -> bool:
+    """Whether the browser promised not to evict our data (the page script asks for it)."""
+    try:
+        import js
+
+        return bool(await js.navigator.storage.persisted())
+    except Exception:  # no StorageManager here: assume the browser may evict
+        return False
