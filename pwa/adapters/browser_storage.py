@@ -15,7 +15,7 @@ from pathlib import Path
 from pwa.adapters.storage import DATABASE_FILENAME, FileDataStore, OpenedDatabase
 
 MOUNT_POINT = "/persist"
-LOCATION = "this browser's storage for the app (IndexedDB)"
+LOCATION = "In this browser, on this device (IndexedDB)"
 
 
 class CoalescedSave:

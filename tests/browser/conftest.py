@@ -155,15 +155,56 @@ def served_app(tmp_path_factory):
     app.interrupt()
 
 
+class StaticServer:
+    """`make serve-pwa`'s server (python -m http.server) for a built dist/, stoppable and restartable."""
+
+    def __init__(self, directory: Path, log_path: Path) -> None:
+        self.directory = directory
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log_path = log_path
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        with self.log_path.open("a") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(self.directory)],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        wait_for_port(self.port, self.process)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+        with socket.socket() as probe:
+            assert probe.connect_ex(("127.0.0.1", self.port)) != 0, "static server still answering"
+
+
 @pytest.fixture(scope="session")
-def browser(chromium_path, deny_proxy):
+def pwa_dist(tmp_path_factory) -> Path:
+    """`make pwa`'s build, made once per test run into a temporary folder."""
+    from pwa.tools.build_pwa import build
+
+    return build(tmp_path_factory.mktemp("pwa") / "dist").dist
+
+
+@pytest.fixture(scope="session")
+def playwright(chromium_path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path,
-            headless=True,
-            args=[*CHROMIUM_ARGS, f"--proxy-server=http://127.0.0.1:{deny_proxy.port}"],
-        )
-        yield browser
-        browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def launch_args(deny_proxy) -> list[str]:
+    return [*CHROMIUM_ARGS, f"--proxy-server=http://127.0.0.1:{deny_proxy.port}"]
+
+
+@pytest.fixture(scope="session")
+def browser(playwright, chromium_path, launch_args):
+    browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=launch_args)
+    yield browser
+    browser.close()

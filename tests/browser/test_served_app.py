@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 import pytest
 
 from tests.browser.conftest import ARTIFACTS, ServedApp
+from tests.browser.helpers import LOAD_TIMEOUT_MS, STEP_TIMEOUT_MS, enable_semantics, record_external_requests, wait_for_home
 
 pytestmark = pytest.mark.browser
 
@@ -19,26 +19,13 @@ DESTINATION_MARKERS = {
     "Log": "Your symptom log",
     "Home": "Twitching right now?",
 }
-LOAD_TIMEOUT_MS = 90_000
-STEP_TIMEOUT_MS = 20_000
 
 
 def open_app(browser, url: str, viewport: dict, external: list[str]):
     page = browser.new_page(viewport=viewport)
-
-    def record_if_external(request) -> None:
-        host = urlparse(request.url).hostname
-        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
-            external.append(request.url)
-
-    page.on("request", record_if_external)
+    record_external_requests(page, external)
     page.goto(url)
-    # Flutter builds its accessibility tree only once asked: press the hidden
-    # "Enable accessibility" placeholder, as a screen reader would.
-    placeholder = page.locator("flt-semantics-placeholder")
-    placeholder.wait_for(state="attached", timeout=LOAD_TIMEOUT_MS)
-    placeholder.dispatch_event("click")
-    page.get_by_role("button", name="Log a twitch").wait_for(timeout=LOAD_TIMEOUT_MS)
+    wait_for_home(page)
     return page
 
 
@@ -79,9 +66,7 @@ def test_theme_choice_is_remembered_after_a_reload(browser, served_app, deny_pro
         page.screenshot(path=ARTIFACTS / "phone-settings-dark.png")
 
         page.reload()
-        placeholder = page.locator("flt-semantics-placeholder")
-        placeholder.wait_for(state="attached", timeout=LOAD_TIMEOUT_MS)
-        placeholder.dispatch_event("click")
+        enable_semantics(page)
         page.get_by_role("radio", name="Dark", checked=True).wait_for(timeout=LOAD_TIMEOUT_MS)
         page.get_by_role("radio", name="Same as my device").click(timeout=STEP_TIMEOUT_MS)
         page.get_by_role("radio", name="Same as my device", checked=True).wait_for(timeout=STEP_TIMEOUT_MS)

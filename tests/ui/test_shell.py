@@ -4,7 +4,7 @@ import flet as ft
 import pytest
 
 from pwa import routes
-from pwa.adapters.storage import FileDataStore
+from pwa.adapters.storage import FileDataStore, MemoryDataStore
 from pwa.app import build_dependencies, main
 from pwa.core.settings import ThemeChoice
 from pwa.ui.shell import DESTINATIONS
@@ -125,3 +125,17 @@ async def test_unreadable_data_is_reported_on_home(tmp_path):
         notice = h.one(key="storage-notice").content.value
         assert "could not be read" in notice and str(path) in notice
     assert path.read_text() == "{broken"
+
+
+@pytest.mark.parametrize(
+    "persistent, expected",
+    [(True, "agreed to keep this data"), (False, "may clear this data"), (None, None)],
+)
+async def test_settings_says_whether_the_browser_will_keep_the_data(persistent, expected):
+    deps = build_dependencies(MemoryDataStore(), storage_persistent=persistent)
+    async with mounted(lambda page: main(page, deps), route=routes.SETTINGS) as h:
+        notes = h.all(key="storage-persistence")
+        if expected is None:
+            assert notes == []
+        else:
+            assert expected in notes[0].value

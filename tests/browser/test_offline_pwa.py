@@ -1,0 +1,139 @@
+"""The offline build in headless Chromium: install once, then it works with the server gone."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+
+from tests.browser.conftest import ARTIFACTS, StaticServer
+from tests.browser.helpers import STEP_TIMEOUT_MS, record_external_requests, wait_for_home
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+
+WAIT_FOR_CONTROLLING_WORKER = """async () => {
+  await navigator.serviceWorker.ready;
+  for (let i = 0; i < 600 && !navigator.serviceWorker.controller; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const controller = navigator.serviceWorker.controller;
+  const keys = await caches.keys();
+  const cached = keys.length ? (await (await caches.open(keys[0])).keys()).length : 0;
+  return {controller: controller && controller.scriptURL, caches: keys, cached};
+}"""
+
+# What Emscripten's IDBFS stored for the database file: proof that a write reached IndexedDB.
+STORED_DATABASE = """() => new Promise((resolve) => {
+  const opening = indexedDB.open("/persist");
+  opening.onerror = () => resolve(null);
+  opening.onsuccess = () => {
+    const db = opening.result;
+    if (!db.objectStoreNames.contains("FILE_DATA")) { db.close(); resolve(null); return; }
+    const read = db.transaction("FILE_DATA").objectStore("FILE_DATA").get("/persist/bfs-companion.json");
+    read.onsuccess = () => {
+      const record = read.result;
+      db.close();
+      resolve(record && record.contents ? new TextDecoder().decode(record.contents) : null);
+    };
+    read.onerror = () => { db.close(); resolve(null); };
+  };
+})"""
+
+CHECK_MANIFEST = """async () => {
+  const link = document.querySelector('link[rel="manifest"]');
+  const manifest = await (await fetch(link.href)).json();
+  const icons = [];
+  for (const icon of manifest.icons) {
+    const blob = await (await fetch(new URL(icon.src, link.href))).blob();
+    const bitmap = await createImageBitmap(blob);
+    icons.push({sizes: icon.sizes, purpose: icon.purpose || "any", actual: `${bitmap.width}x${bitmap.height}`});
+  }
+  return {manifest, icons};
+}"""
+
+
+def wait_until_stored(page, text: str, timeout_s: float = 20) -> str:
+    deadline = time.monotonic() + timeout_s
+    stored = None
+    while time.monotonic() < deadline:
+        stored = page.evaluate(STORED_DATABASE)
+        if stored and text in stored:
+            return stored
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never reached IndexedDB; last stored: {stored!r}")
+
+
+def open_settings_and_expect_dark(page) -> None:
+    page.get_by_role("button", name="Settings").click(timeout=STEP_TIMEOUT_MS)
+    page.get_by_role("radio", name="Dark", checked=True).wait_for(timeout=STEP_TIMEOUT_MS)
+
+
+def test_installed_app_works_offline_and_keeps_data_across_restarts(
+    playwright, chromium_path, launch_args, pwa_dist, deny_proxy, tmp_path
+):
+    server = StaticServer(pwa_dist, ARTIFACTS / "static-server.log")
+    profile = tmp_path / "profile"
+    external: list[str] = []
+
+    def launch():
+        context = playwright.chromium.launch_persistent_context(
+            str(profile), executable_path=chromium_path, headless=True, args=launch_args,
+            viewport=PHONE, service_workers="allow",
+        )  # fmt: skip
+        record_external_requests(context, external)
+        return context, (context.pages[0] if context.pages else context.new_page())
+
+    server.start()
+    context, page = launch()
+    try:
+        page.goto(server.url)
+        wait_for_home(page)
+        worker = page.evaluate(WAIT_FOR_CONTROLLING_WORKER)
+        assert worker["controller"] == server.url + "sw.js"
+        assert len(worker["caches"]) == 1 and worker["caches"][0].startswith("bfs-companion-")
+        assert worker["cached"] == len([p for p in pwa_dist.rglob("*") if p.is_file()])  # every file but sw.js, plus "./"
+
+        checked = page.evaluate(CHECK_MANIFEST)
+        assert checked["manifest"]["name"] == "BFS Companion"
+        assert checked["manifest"]["display"] == "standalone"
+        assert all(icon["sizes"] == icon["actual"] for icon in checked["icons"])
+        assert {("512x512", "maskable"), ("192x192", "any")} <= {(i["sizes"], i["purpose"]) for i in checked["icons"]}
+        cdp = context.new_cdp_session(page)
+        assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+
+        page.get_by_role("button", name="Settings").click(timeout=STEP_TIMEOUT_MS)
+        page.get_by_role("radio", name="Dark").click(timeout=STEP_TIMEOUT_MS)
+        page.get_by_role("radio", name="Dark", checked=True).wait_for(timeout=STEP_TIMEOUT_MS)
+        assert json.loads(wait_until_stored(page, '"dark"'))["settings"]["1"]["theme"] == "dark"
+        page.get_by_role("button", name=re.compile("^(Close|Back)")).click(timeout=STEP_TIMEOUT_MS)
+
+        server.stop()  # airplane mode from here on
+        page.reload()
+        wait_for_home(page)
+        page.get_by_role("tab", name="Guide").click(timeout=STEP_TIMEOUT_MS)
+        page.get_by_role("button", name=re.compile("^When to see a doctor")).click(timeout=STEP_TIMEOUT_MS)
+        page.get_by_text("Get urgent help now").wait_for(timeout=STEP_TIMEOUT_MS)
+        page.screenshot(path=ARTIFACTS / "pwa-offline-chapter.png")
+        page.goto(server.url)  # back to Home, still offline
+        wait_for_home(page)
+        open_settings_and_expect_dark(page)
+        page.screenshot(path=ARTIFACTS / "pwa-offline-settings.png")
+    finally:
+        context.close()
+
+    context, page = launch()  # a browser restart, still offline
+    try:
+        page.goto(server.url)
+        wait_for_home(page)
+        open_settings_and_expect_dark(page)
+        page.screenshot(path=ARTIFACTS / "pwa-offline-after-restart.png")
+    finally:
+        context.close()
+        server.stop()
+
+    assert external == []
+    assert deny_proxy.attempts == []
