@@ -7,7 +7,7 @@ PORT ?= 8550
 PWA_PORT ?= 8551
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast pwa serve-pwa clean
+.PHONY: install run test test-fast pwa serve-pwa bench clean
 
 install: $(STAMP)
 
@@ -36,3 +36,6 @@ test-fast: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache tests/artifacts dist
+
+bench: $(STAMP)
+	$(PY) -m tests.bench.bench_startup

@@ -36,7 +36,6 @@ WHEEL_CACHE = CACHE_DIR / "wheels"
 DEFAULT_DIST = PROJECT_ROOT / "dist"
 APP_ARCHIVE = "app.tar.gz"
 ENTRY_MODULE = "main.py"
-ENTRY_SOURCE = "from pwa.browser import run\n\nrun()\n"
 APP_DESCRIPTION = json.loads((ASSETS_DIR / "manifest.json").read_text())["description"]
 PYODIDE_ABI = [
     "--platform", "pyemscripten_2026_0_wasm32",
@@ -48,10 +47,13 @@ PYODIDE_ABI = [
 # Files of the client that this build's page never requests: the dart2wasm/skwasm build, the
 # Chromium-only CanvasKit (every browser gets the full one, so one copy serves all), Rive's
 # fallback for browsers without WebAssembly SIMD (the app does not use Rive; it only loads it),
-# the video player's HLS script, and Pyodide's command-line and package-manager files.
+# the video player's HLS script, the TeX and Cupertino icon fonts (the app shows neither; Flutter
+# would download all of them at start-up), and Pyodide's command-line and package-manager files.
+UNUSED_FONT_PACKAGES = ("flutter_math_fork", "cupertino_icons")
 TRIMMED = (
     "main.dart.wasm", "main.dart.mjs", "flutter.js.map", "flutter_service_worker.js",
     "canvaskit/chromium", "rivenative/wasm_compatibility", "assets/packages/media_kit",
+    *(f"assets/packages/{package}" for package in UNUSED_FONT_PACKAGES),
     "canvaskit/skwasm.js", "canvaskit/skwasm.wasm", "canvaskit/skwasm_heavy.js",
     "canvaskit/skwasm_heavy.wasm", "canvaskit/wimp.js", "canvaskit/wimp.wasm",
     "canvaskit/experimental_webparagraph",
@@ -61,8 +63,26 @@ TRIMMED = (
     ".bfs-web-client.json",
 )  # fmt: skip
 TRIMMED_SUFFIXES = (".symbols",)
-# Parts of the package the browser never imports (server, build tools, templates).
-APP_EXCLUDED = ("pwa/tools", "pwa/web", "pwa/server.py", "pwa/__main__.py", "pwa/adapters/web_client.py")
+
+
+@dataclass(frozen=True)
+class AppBundle:
+    """What goes into app.tar.gz besides the wheels: an entry module and source folders."""
+
+    entry_source: str
+    trees: tuple[tuple[Path, str], ...] = ()  # (folder, name in the archive)
+    excluded: tuple[str, ...] = ()  # archive paths left out
+
+
+BFS_COMPANION = AppBundle(
+    entry_source="from pwa.browser import run\n\nrun()\n",
+    trees=((PROJECT_ROOT / "pwa", "pwa"), (CONTENT_DIR, "content")),
+    # Parts of the package the browser never imports: the server, build tools and templates.
+    excluded=(
+        "pwa/tools", "pwa/web", "pwa/server.py", "pwa/__main__.py",
+        "pwa/adapters/web_client.py", "pwa/adapters/data_location.py",
+    ),  # fmt: skip
+)
 
 
 class BuildError(RuntimeError):
@@ -115,33 +135,49 @@ def download_wheels() -> list[Path]:
     return wanted
 
 
-def _add_tree(archive: tarfile.TarFile, source: Path, arcname: str, excluded: tuple[str, ...] = ()) -> None:
-    for path in sorted(source.rglob("*")):
-        relative = f"{arcname}/{path.relative_to(source).as_posix()}"
-        if "__pycache__" in path.parts or any(relative == e or relative.startswith(e + "/") for e in excluded):
-            continue
-        if path.is_file():
-            _add_bytes(archive, relative, path.read_bytes())
+def stage_app(stage: Path, app: AppBundle, wheels: list[Path]) -> None:
+    """Lay out what app.tar.gz will hold: entry module, app folders, unpacked wheels."""
+    stage.mkdir(parents=True)
+    (stage / ENTRY_MODULE).write_text(app.entry_source)
+    for folder, name in app.trees:
+        for path in sorted(folder.rglob("*")):
+            relative = f"{name}/{path.relative_to(folder).as_posix()}"
+            if path.is_file() and "__pycache__" not in path.parts and not _excluded(relative, app.excluded):
+                (stage / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, stage / relative)
+    for wheel in wheels:
+        with zipfile.ZipFile(wheel) as unpacked:
+            unpacked.extractall(stage / "__pypackages__")
 
 
-def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
-    info = tarfile.TarInfo(name)
-    info.size, info.mtime, info.mode = len(data), 0, 0o644  # reproducible: same input, same bytes
-    archive.addfile(info, io.BytesIO(data))
+def _excluded(relative: str, excluded: tuple[str, ...]) -> bool:
+    return any(relative == e or relative.startswith(e + "/") for e in excluded)
 
 
-def write_app_archive(dist: Path, wheels: list[Path]) -> None:
-    """The app code, the guide and the unpacked wheels; python-worker.js puts __pypackages__ on sys.path."""
+def compile_bytecode(stage: Path, pyodide_dir: Path) -> bool:
+    """Precompile with the shipped Pyodide under Node; without Node the build still works, slower to start."""
+    node = shutil.which("node")
+    if node is None:
+        print("note: Node.js not found, so the app ships without precompiled bytecode (it starts slower)")
+        return False
+    result = subprocess.run(
+        [node, str(WEB_TEMPLATES / "compile_pyc.mjs"), str(pyodide_dir), str(stage)], capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise BuildError(f"compiling bytecode failed:\n{result.stdout[-1000:]}{result.stderr[-2000:]}")
+    return True
+
+
+def write_app_archive(dist: Path, stage: Path) -> None:
+    """A reproducible tar.gz of the staged app: sorted names, fixed times and modes."""
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.GNU_FORMAT) as archive:
-        _add_bytes(archive, ENTRY_MODULE, ENTRY_SOURCE.encode())
-        _add_tree(archive, PROJECT_ROOT / "pwa", "pwa", APP_EXCLUDED)
-        _add_tree(archive, CONTENT_DIR, "content")
-        for wheel in wheels:
-            with zipfile.ZipFile(wheel) as unpacked:
-                for member in sorted(unpacked.namelist()):
-                    if not member.endswith("/"):
-                        _add_bytes(archive, f"__pypackages__/{member}", unpacked.read(member))
+        for path in sorted(stage.rglob("*")):
+            if path.is_file():
+                data = path.read_bytes()
+                info = tarfile.TarInfo(path.relative_to(stage).as_posix())
+                info.size, info.mtime, info.mode = len(data), 0, 0o644
+                archive.addfile(info, io.BytesIO(data))
     (dist / APP_ARCHIVE).write_bytes(gzip.compress(buffer.getvalue(), compresslevel=9, mtime=0))
 
 
@@ -170,9 +206,20 @@ def patch_page(dist: Path, base_url: str) -> None:
         "</head>",
         '  <meta name="theme-color" content="#4E7D74">\n  <script src="pwa.js" defer></script>\n</head>',
     )
+    html = _replace_once(
+        html, '<script src="python.js"></script>', '<script src="python.js"></script>\n  <script src="python-prestart.js"></script>'
+    )
     index.write_text(html)
-    patch_font_manifest_json(str(dist / "assets" / "FontManifest.json"))
-    shutil.copy2(WEB_TEMPLATES / "pwa.js", dist / "pwa.js")
+    fonts = dist / "assets" / "FontManifest.json"
+    patch_font_manifest_json(str(fonts))  # adds the bundled Roboto
+    families = [
+        family
+        for family in json.loads(fonts.read_text())
+        if not family["family"].startswith(tuple(f"packages/{p}/" for p in UNUSED_FONT_PACKAGES))
+    ]
+    fonts.write_text(json.dumps(families, indent=2))
+    for script in ("pwa.js", "python-prestart.js"):
+        shutil.copy2(WEB_TEMPLATES / script, dist / script)
 
     bootstrap = dist / "flutter_bootstrap.js"
     script = bootstrap.read_text()
@@ -211,14 +258,19 @@ def write_service_worker(dist: Path) -> str:
     return version
 
 
-def build(dist: Path = DEFAULT_DIST, base_url: str = "/") -> BuildReport:
+def build(dist: Path = DEFAULT_DIST, base_url: str = "/", app: AppBundle = BFS_COMPANION) -> BuildReport:
     source = web_client.prepare()
     wheels = download_wheels()
     staging = dist.with_name(dist.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     copy_client(source, staging)
-    write_app_archive(staging, wheels)
+    app_stage = dist.with_name(dist.name + ".app")
+    shutil.rmtree(app_stage, ignore_errors=True)
+    stage_app(app_stage, app, wheels)
+    compile_bytecode(app_stage, source / "pyodide")
+    write_app_archive(staging, app_stage)
+    shutil.rmtree(app_stage)
     patch_page(staging, base_url)
     version = write_service_worker(staging)
     shutil.rmtree(dist, ignore_errors=True)

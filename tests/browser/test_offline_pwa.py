@@ -78,6 +78,7 @@ def test_installed_app_works_offline_and_keeps_data_across_restarts(
     server = StaticServer(pwa_dist, ARTIFACTS / "static-server.log")
     profile = tmp_path / "profile"
     external: list[str] = []
+    console: list[str] = []  # written to the artifacts folder, to explain a failure
 
     def launch():
         context = playwright.chromium.launch_persistent_context(
@@ -85,7 +86,10 @@ def test_installed_app_works_offline_and_keeps_data_across_restarts(
             viewport=PHONE, service_workers="allow",
         )  # fmt: skip
         record_external_requests(context, external)
-        return context, (context.pages[0] if context.pages else context.new_page())
+        page = context.pages[0] if context.pages else context.new_page()
+        page.on("console", lambda message: console.append(f"{message.type}: {message.text[:500]}"))
+        page.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
+        return context, page
 
     server.start()
     context, page = launch()
@@ -122,7 +126,11 @@ def test_installed_app_works_offline_and_keeps_data_across_restarts(
         wait_for_home(page)
         open_settings_and_expect_dark(page)
         page.screenshot(path=ARTIFACTS / "pwa-offline-settings.png")
+    except Exception:
+        page.screenshot(path=ARTIFACTS / "pwa-failure.png")
+        raise
     finally:
+        (ARTIFACTS / "pwa-console.log").write_text("\n".join(console))
         context.close()
 
     context, page = launch()  # a browser restart, still offline
