@@ -18,7 +18,7 @@ from pwa.ui.home_screen import HomeScreen
 from pwa.ui.log_screen import LogScreen, LogTwitchScreen
 from pwa.ui.relax_screen import BreatheNowScreen, RelaxScreen
 from pwa.ui.settings_screen import SettingsScreen
-from pwa.ui.theme import DARK_THEME, LIGHT_THEME, THEME_MODES
+from pwa.ui.theme import APP_THEME, THEME_MODES
 
 ROUTES = [
     # Modal screens open over whatever the user was looking at, and close back to it.
@@ -81,7 +81,7 @@ def App(deps: AppDependencies):
 
 def main(page: ft.Page, deps: AppDependencies) -> None:
     page.title = APP_NAME
-    page.theme = LIGHT_THEME
-    page.dark_theme = DARK_THEME
+    page.theme = APP_THEME
+    page.dark_theme = APP_THEME
     page.theme_mode = THEME_MODES[deps.settings_repository.load().theme]
     page.render_views(App, deps)
