@@ -1,10 +1,11 @@
 """Start-up and size of the offline build, beside a stock Flet hello-world built the same way.
 
-Run with `make bench`. For each app: build into a temporary folder, then RUNS times with a fresh
-browser profile: a cold load from the static server (timed from navigation start until the first
-screen is usable, read through Flutter's semantics tree), then the server is stopped and the
-browser restarted for a warm offline launch served by the service worker. Prints medians and the
-ratio to the hello-world floor. Not a test: the numbers are for reading, on a noisy machine.
+Run with `make bench`. Both apps are built into a temporary folder; then, alternating between
+them, RUNS times each with a fresh browser profile: a cold load from the static server (timed
+from navigation start until the first screen is usable, read through Flutter's semantics tree),
+then the server is stopped and the browser restarted for a warm offline launch served by the
+service worker. Prints medians and the ratio to the hello-world floor. Not a test: the numbers
+are for reading, on a noisy machine.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from pwa.tools.build_pwa import BFS_COMPANION, AppBundle, BuildReport, build
+from pwa.tools.build_pwa import BFS_COMPANION, AppBundle, build
 from tests.browser.conftest import CHROMIUM_ARGS, DenyAllProxy, StaticServer, find_chromium
 
 HELLO_WORLD = AppBundle(
@@ -79,20 +80,24 @@ def load_once(playwright, chromium: str, args: list[str], profile: Path, url: st
         context.close()
 
 
-def measure(name: str, bundle: AppBundle, want: str, runs: int, workdir: Path, chromium: str, args: list[str]):
-    report = build(workdir / name.replace(" ", "-") / "dist", app=bundle)
-    cold, warm = [], []
+def measure_all(runs: int, workdir: Path, chromium: str, args: list[str]) -> dict:
+    """Build every app, then alternate between them run by run, so machine noise hits all alike."""
+    results = {}
+    for name, (bundle, want) in APPS.items():
+        results[name] = (build(workdir / name.replace(" ", "-") / "dist", app=bundle), [], [])
     with sync_playwright() as playwright:
         for run in range(runs):
-            server = StaticServer(report.dist, workdir / "server.log")
-            server.start()
-            profile = workdir / f"profile-{name.replace(' ', '-')}-{run}"
-            try:
-                cold.append(load_once(playwright, chromium, args, profile, server.url, want))
-            finally:
-                server.stop()
-            warm.append(load_once(playwright, chromium, args, profile, server.url, want))
-    return report, cold, warm
+            for name, (_, want) in APPS.items():
+                report, cold, warm = results[name]
+                server = StaticServer(report.dist, workdir / "server.log")
+                server.start()
+                profile = workdir / f"profile-{name.replace(' ', '-')}-{run}"
+                try:
+                    cold.append(load_once(playwright, chromium, args, profile, server.url, want))
+                finally:
+                    server.stop()
+                warm.append(load_once(playwright, chromium, args, profile, server.url, want))
+    return results
 
 
 def median(marks: list[dict], key: str) -> float:
@@ -107,11 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     if chromium is None:
         print("Chromium not found: install it with `sudo apt-get install chromium`.", file=sys.stderr)
         return 1
-    results: dict[str, tuple[BuildReport, list[dict], list[dict]]] = {}
     with tempfile.TemporaryDirectory() as tmp, DenyAllProxy() as proxy:
         args = [*CHROMIUM_ARGS, f"--proxy-server=http://127.0.0.1:{proxy.port}"]
-        for name, (bundle, want) in APPS.items():
-            results[name] = measure(name, bundle, want, options.runs, Path(tmp), chromium, args)
+        results = measure_all(options.runs, Path(tmp), chromium, args)
         external = list(proxy.attempts)
 
     ours, floor = results["BFS Companion"], results["Flet hello-world"]

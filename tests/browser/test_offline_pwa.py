@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import time
 
 import pytest
@@ -67,6 +68,15 @@ def wait_until_stored(page, text: str, timeout_s: float = 20) -> str:
     raise AssertionError(f"{text!r} never reached IndexedDB; last stored: {stored!r}")
 
 
+def launch_phone(playwright, chromium_path: str, launch_args: list[str], profile):
+    """Start (or restart) the browser on a profile that survives between launches."""
+    context = playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=chromium_path, headless=True, args=launch_args,
+        viewport=PHONE, service_workers="allow",
+    )  # fmt: skip
+    return context, (context.pages[0] if context.pages else context.new_page())
+
+
 def open_settings_and_expect_dark(page) -> None:
     page.get_by_role("button", name="Settings").click(timeout=STEP_TIMEOUT_MS)
     page.get_by_role("radio", name="Dark", checked=True).wait_for(timeout=STEP_TIMEOUT_MS)
@@ -81,12 +91,8 @@ def test_installed_app_works_offline_and_keeps_data_across_restarts(
     console: list[str] = []  # written to the artifacts folder, to explain a failure
 
     def launch():
-        context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=chromium_path, headless=True, args=launch_args,
-            viewport=PHONE, service_workers="allow",
-        )  # fmt: skip
+        context, page = launch_phone(playwright, chromium_path, launch_args, profile)
         record_external_requests(context, external)
-        page = context.pages[0] if context.pages else context.new_page()
         page.on("console", lambda message: console.append(f"{message.type}: {message.text[:500]}"))
         page.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
         return context, page
@@ -144,4 +150,49 @@ def test_installed_app_works_offline_and_keeps_data_across_restarts(
         server.stop()
 
     assert external == []
+    assert deny_proxy.attempts == []
+
+
+def test_a_new_version_waits_for_the_next_launch_and_says_so(
+    playwright, chromium_path, launch_args, pwa_dist, deny_proxy, tmp_path
+):
+    from pwa.tools.build_pwa import write_service_worker
+
+    site = tmp_path / "site"
+    shutil.copytree(pwa_dist, site)
+    server = StaticServer(site, ARTIFACTS / "static-server-update.log")
+    profile = tmp_path / "profile"
+
+    server.start()
+    try:
+        context, page = launch_phone(playwright, chromium_path, launch_args, profile)
+        try:
+            page.goto(server.url)
+            wait_for_home(page)
+            first = page.evaluate(WAIT_FOR_CONTROLLING_WORKER)["caches"]
+
+            (site / "pwa.js").write_text((site / "pwa.js").read_text() + "\n// next version\n")
+            write_service_worker(site)  # a new build: new content hash, new cache name
+            page.reload()
+            wait_for_home(page)  # the running version keeps working while the new one installs
+            notice = page.locator("#bfs-update-notice")
+            notice.wait_for(timeout=STEP_TIMEOUT_MS * 3)
+            assert "update is ready" in notice.inner_text()
+            assert page.evaluate(WAIT_FOR_CONTROLLING_WORKER)["controller"] == server.url + "sw.js"
+        finally:
+            context.close()
+
+        context, page = launch_phone(playwright, chromium_path, launch_args, profile)  # the next launch: the new version takes over
+        try:
+            page.goto(server.url)
+            notice = page.locator("#bfs-update-notice")
+            notice.wait_for(timeout=STEP_TIMEOUT_MS * 3)
+            assert "was updated" in notice.inner_text()
+            wait_for_home(page)
+            caches_now = page.evaluate(WAIT_FOR_CONTROLLING_WORKER)["caches"]
+            assert len(caches_now) == 1 and caches_now != first  # the old cache was cleaned up
+        finally:
+            context.close()
+    finally:
+        server.stop()
     assert deny_proxy.attempts == []
