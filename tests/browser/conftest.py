@@ -121,6 +121,7 @@ class ServedApp:
         self.url = f"http://127.0.0.1:{self.port}/"
         self.data_dir = data_dir
         self.log_path = log_path
+        log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = log_path.open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "pwa", "--port", str(self.port), "--data-dir", str(data_dir)],
@@ -149,7 +150,6 @@ class ServedApp:
 
 @pytest.fixture(scope="session")
 def served_app(tmp_path_factory):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     app = ServedApp(tmp_path_factory.mktemp("data"), ARTIFACTS / "server.log")
     yield app
     app.interrupt()
@@ -163,6 +163,7 @@ class StaticServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log_path = log_path
+        log_path.parent.mkdir(parents=True, exist_ok=True)
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
