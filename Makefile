@@ -22,7 +22,7 @@ run: $(STAMP)
 	$(PY) -m pwa --host $(HOST) --port $(PORT) $(if $(DATA_DIR),--data-dir $(DATA_DIR))
 
 pwa: $(STAMP)
-	$(PY) -m pwa.tools.build_pwa
+	$(PY) -m pwa.tools.build_pwa $(if $(BASE_URL),--base-url $(BASE_URL))
 
 serve-pwa: pwa
 	@echo "Serving the offline app from dist/ at http://$(HOST):$(PWA_PORT)/ (Ctrl-C stops it)"

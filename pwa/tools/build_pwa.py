@@ -221,6 +221,13 @@ def patch_page(dist: Path, base_url: str) -> None:
     for script in ("pwa.js", "python-prestart.js"):
         shutil.copy2(WEB_TEMPLATES / script, dist / script)
 
+    # The served client points Rive at the server root; a site may live under a sub-path.
+    client = dist / "main.dart.js"
+    code = client.read_bytes()
+    if code.count(web_client.RIVE_LOCAL_BASE) != 1:
+        raise BuildError("main.dart.js: the vendored Rive address was not found once")
+    client.write_bytes(code.replace(web_client.RIVE_LOCAL_BASE, f"/{base_url.strip('/')}/rivenative/".replace("//", "/").encode()))
+
     bootstrap = dist / "flutter_bootstrap.js"
     script = bootstrap.read_text()
     # Flutter would register its own (self-unregistering) worker over ours; only the dart2js
