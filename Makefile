@@ -38,4 +38,5 @@ clean:
 	rm -rf $(VENV) .cache .pytest_cache tests/artifacts dist
 
 bench: $(STAMP)
+	$(PY) -m tests.bench.bench_search
 	$(PY) -m tests.bench.bench_startup

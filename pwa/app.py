@@ -11,7 +11,7 @@ from pwa.adapters.content_files import load_chapters
 from pwa.adapters.paths import CONTENT_DIR
 from pwa.adapters.settings_repository import TinyDBSettingsRepository
 from pwa.adapters.storage import DataStore
-from pwa.core.settings import ThemeChoice
+from pwa.core.settings import AppSettings
 from pwa.ui.context import AppDependencies, ShellContext, ShellState
 from pwa.ui.guide_screen import ChapterScreen, GuideScreen
 from pwa.ui.home_screen import HomeScreen
@@ -29,7 +29,7 @@ ROUTES = [
     ft.Route(
         path="guide",
         component=GuideScreen,
-        children=[ft.Route(path="chapter/:chapter_id", component=ChapterScreen)],
+        children=[ft.Route(path="chapter/:chapter_id/:section_id?", component=ChapterScreen)],
     ),
     ft.Route(path="relax", component=RelaxScreen),
     ft.Route(path="log", component=LogScreen),
@@ -70,12 +70,18 @@ def App(deps: AppDependencies):
 
     ft.use_effect(apply_theme, [settings.theme])
 
-    def choose_theme(choice: ThemeChoice) -> None:
-        chosen = settings.with_theme(choice)
-        deps.settings_repository.save(chosen)
-        set_settings(chosen)
+    def save_settings(changed: AppSettings) -> None:
+        if changed != settings:
+            deps.settings_repository.save(changed)
+            set_settings(changed)
 
-    shell = ShellState(deps=deps, settings=settings, width=width, choose_theme=choose_theme)
+    shell = ShellState(
+        deps=deps,
+        settings=settings,
+        width=width,
+        choose_theme=lambda choice: save_settings(settings.with_theme(choice)),
+        remember_chapter=lambda chapter_id: save_settings(settings.with_last_chapter(chapter_id)),
+    )
     return ShellContext(shell, lambda: ft.Router(ROUTES, not_found=NotFoundScreen, manage_views=True))
 
 

@@ -44,6 +44,7 @@ class FakeClient(Connection):
         self.session: Session | None = None
         self.methods: dict[str, Callable[[Any], Any]] = {}
         self.launched_urls: list[str] = []
+        self.scrolls: list[tuple[int, dict]] = []  # (control id, scroll_to arguments)
 
     def send_message(self, message: Message) -> None:
         # Encode like FletSocketServer.send_message: the encoder records the snapshots that
@@ -62,6 +63,8 @@ class FakeClient(Connection):
             self.loop.create_task(self.session.dispatch_event(self.session.page._i, "route_change", {"route": route}))
         elif body.name == "launch_url":
             self.launched_urls.append(body.args["url"])
+        elif body.name == "scroll_to":
+            self.scrolls.append((body.control_id, body.args))
         elif body.name in self.methods:
             result = self.methods[body.name](body.args)
         else:

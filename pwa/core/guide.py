@@ -3,13 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 REQUIRED_FIELDS = ("id", "title", "order", "summary", "last_reviewed")
+INTERNAL_LINK_SCHEME = "chapter:"
+REFERENCES_HEADING = "References"
+_HEADING = re.compile(r"^##\s+(.+?)\s*$", re.MULTILINE)
+_INTERNAL_LINK = re.compile(r"\]\(" + INTERNAL_LINK_SCHEME + r"([a-z0-9-]+)\)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*]|\d+\.)\s+(.+?)\s*$")
 
 
 class ContentError(ValueError):
     """A chapter file that cannot be used, with the reason in plain words."""
+
+
+def list_items(markdown: str) -> tuple[str, ...]:
+    """The text of each one-line list item (bulleted or numbered) in a piece of Markdown."""
+    return tuple(m.group(1) for line in markdown.splitlines() if (m := _LIST_ITEM.match(line)))
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a chapter under one `##` heading; the text before the first heading is the intro."""
+
+    id: str
+    heading: str
+    body: str  # Markdown, without the heading line
 
 
 @dataclass(frozen=True)
@@ -20,6 +45,29 @@ class Chapter:
     summary: str
     last_reviewed: dt.date
     body: str
+
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        matches = list(_HEADING.finditer(self.body))
+        intro_end = matches[0].start() if matches else len(self.body)
+        sections = [Section("intro", self.title, self.body[:intro_end].strip())]
+        for match, following in zip(matches, [*matches[1:], None]):
+            end = following.start() if following else len(self.body)
+            sections.append(Section(slugify(match.group(1)), match.group(1), self.body[match.end() : end].strip()))
+        return tuple(s for s in sections if s.body or s.id != "intro")
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    @property
+    def references(self) -> tuple[str, ...]:
+        """The list items under the chapter's References heading, without their numbers."""
+        section = self.section(slugify(REFERENCES_HEADING))
+        return list_items(section.body) if section else ()
+
+    @property
+    def linked_chapter_ids(self) -> tuple[str, ...]:
+        return tuple(_INTERNAL_LINK.findall(self.body))
 
 
 def parse_chapter(text: str, source: str = "<chapter>") -> Chapter:
@@ -61,6 +109,15 @@ def parse_chapter(text: str, source: str = "<chapter>") -> Chapter:
         last_reviewed=reviewed,
         body="\n".join(lines[end + 1 :]).strip() + "\n",
     )
+
+
+def neighbours(chapters: tuple[Chapter, ...], chapter_id: str) -> tuple[Chapter | None, Chapter | None]:
+    """The chapters before and after `chapter_id` in reading order."""
+    ids = [c.id for c in chapters]
+    if chapter_id not in ids:
+        return None, None
+    index = ids.index(chapter_id)
+    return (chapters[index - 1] if index > 0 else None, chapters[index + 1] if index + 1 < len(chapters) else None)
 
 
 def sorted_chapters(chapters: list[Chapter]) -> list[Chapter]:

@@ -18,12 +18,16 @@ class ThemeChoice(str, Enum):
 @dataclass(frozen=True)
 class AppSettings:
     theme: ThemeChoice = ThemeChoice.SYSTEM
+    last_chapter_id: str | None = None  # where the reader left off in the guide
 
     def with_theme(self, theme: ThemeChoice) -> AppSettings:
         return replace(self, theme=theme)
 
+    def with_last_chapter(self, chapter_id: str) -> AppSettings:
+        return replace(self, last_chapter_id=chapter_id)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"theme": self.theme.value}
+        return {"theme": self.theme.value, "last_chapter_id": self.last_chapter_id}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> AppSettings:
@@ -33,4 +37,5 @@ class AppSettings:
             theme = ThemeChoice(data.get("theme", ThemeChoice.SYSTEM.value))
         except ValueError:
             theme = ThemeChoice.SYSTEM
-        return cls(theme=theme)
+        last_chapter = data.get("last_chapter_id")
+        return cls(theme=theme, last_chapter_id=last_chapter if isinstance(last_chapter, str) else None)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import flet as ft
 
 from pwa.adapters.settings_repository import SettingsRepository
 from pwa.core.guide import Chapter
+from pwa.core.search import GuideIndex
 from pwa.core.layout import NavigationStyle, navigation_style_for
 from pwa.core.settings import AppSettings, ThemeChoice
 
@@ -21,6 +23,11 @@ class AppDependencies:
     storage_notice: str | None = None  # shown once when saved data could not be read
     storage_persistent: bool | None = None  # browser build: will the browser keep our data? None: a file on disk
 
+    @cached_property
+    def search_index(self) -> GuideIndex:
+        """Built once, on first use, so that start-up does not pay for it."""
+        return GuideIndex(self.chapters)
+
 
 @dataclass(frozen=True)
 class ShellState:
@@ -28,6 +35,7 @@ class ShellState:
     settings: AppSettings
     width: float | None
     choose_theme: Callable[[ThemeChoice], None]
+    remember_chapter: Callable[[str], None]
 
     @property
     def navigation_style(self) -> NavigationStyle:

@@ -1,74 +1,149 @@
-"""Guide: the list of chapters, and one chapter rendered from its Markdown."""
+"""Guide: search, the list of chapters, and one chapter rendered section by section."""
 
 from __future__ import annotations
 
 import flet as ft
 
 from pwa import routes
-from pwa.core.guide import Chapter
+from pwa.core.guide import INTERNAL_LINK_SCHEME, Chapter, neighbours
+from pwa.core.search import SearchResult
 from pwa.ui.context import go, use_shell
 from pwa.ui.shell import destination_view, detail_view
-from pwa.ui.widgets import coming_soon, gentle_note
+from pwa.ui.widgets import gentle_note
 
-CHAPTER_LINK_SCHEME = "chapter:"
+NOT_A_DIAGNOSIS = "This guide informs, it does not diagnose."
 
 
-def _chapter_tile(chapter: Chapter) -> ft.Control:
+def _chapter_tile(chapter: Chapter, key: str | None = None, overline: str | None = None) -> ft.Control:
+    title: ft.Control = ft.Text(chapter.title)
+    if overline:
+        title = ft.Column([ft.Text(overline, theme_style=ft.TextThemeStyle.LABEL_MEDIUM), title], spacing=2, tight=True)
     return ft.Card(
         margin=0,
         content=ft.ListTile(
-            key=f"chapter-{chapter.id}",
-            title=ft.Text(chapter.title),
+            key=key or f"chapter-{chapter.id}",
+            title=title,
             subtitle=ft.Text(chapter.summary),
             trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
             on_click=lambda: go(routes.chapter(chapter.id)),
-        )
+        ),
+    )
+
+
+def _result_tile(result: SearchResult, index: int) -> ft.Control:
+    heading = result.chapter_title if result.section_id == "intro" else f"{result.chapter_title}: {result.section_heading}"
+    snippet = ft.Text(
+        spans=[
+            ft.TextSpan(part.text, style=ft.TextStyle(weight=ft.FontWeight.BOLD, color=ft.Colors.PRIMARY))
+            if part.highlighted
+            else ft.TextSpan(part.text)
+            for part in result.snippet
+        ],
+    )
+    return ft.Card(
+        margin=0,
+        content=ft.ListTile(
+            key=f"result-{index}",
+            title=ft.Text(heading),
+            subtitle=snippet,
+            on_click=lambda: go(routes.chapter(result.chapter_id, result.section_id)),
+        ),
     )
 
 
 @ft.component
 def GuideScreen() -> ft.View:
     shell = use_shell()
-    body: list[ft.Control] = [gentle_note("This guide informs, it does not diagnose.")]
-    body += [_chapter_tile(c) for c in shell.deps.chapters]
-    body.append(
-        coming_soon(
-            "The full guide",
-            "More chapters are being written: what BFS is, common triggers, how it differs from ALS, "
-            "and ways to ease it. They will arrive in an update and work offline.",
-            key="guide-coming",
-        )
+    query, set_query = ft.use_state("")
+    search = ft.TextField(
+        key="guide-search",
+        label="Search the guide",
+        hint_text="For example: cramps, caffeine, ALS",
+        prefix_icon=ft.Icons.SEARCH,
+        value=query,
+        on_change=lambda e: set_query(e.control.value or ""),
     )
+    body: list[ft.Control] = [search]
+    if query.strip():
+        results = shell.deps.search_index.search(query)
+        if results:
+            body.append(ft.Text(f"{len(results)} matching sections", key="result-count"))
+            body += [_result_tile(result, i) for i, result in enumerate(results)]
+        else:
+            body.append(ft.Text("Nothing matches that. Try another word, such as 'sleep' or 'doctor'.", key="no-results"))
+    else:
+        body.append(gentle_note(NOT_A_DIAGNOSIS))
+        last = shell.chapter(shell.settings.last_chapter_id or "")
+        if last is not None:
+            body.append(_chapter_tile(last, key="continue-reading", overline="Continue reading"))
+        body += [_chapter_tile(c) for c in shell.deps.chapters]
     return destination_view(shell, routes.GUIDE, "Guide", body)
 
 
 async def _open_link(e: ft.Event) -> None:
     target = str(e.data)
-    if target.startswith(CHAPTER_LINK_SCHEME):
-        go(routes.chapter(target.removeprefix(CHAPTER_LINK_SCHEME)))
+    if target.startswith(INTERNAL_LINK_SCHEME):
+        go(routes.chapter(target.removeprefix(INTERNAL_LINK_SCHEME)))
     elif target.startswith(("https://", "http://")):
         await ft.UrlLauncher().launch_url(target)
+
+
+def section_key(section_id: str) -> ft.ScrollKey:
+    return ft.ScrollKey(f"section-{section_id}")
+
+
+def _markdown(text: str, key) -> ft.Markdown:
+    return ft.Markdown(
+        text,
+        key=key,
+        selectable=True,
+        extension_set=ft.MarkdownExtensionSet.GITHUB_WEB,
+        on_tap_link=_open_link,
+    )
+
+
+def _step_buttons(previous: Chapter | None, following: Chapter | None) -> list[ft.Control]:
+    steps = [(previous, "Previous", ft.Icons.ARROW_BACK, "previous-chapter"), (following, "Next", ft.Icons.ARROW_FORWARD, "next-chapter")]
+    return [
+        ft.OutlinedButton(
+            content=f"{label}: {chapter.title}",
+            icon=icon,
+            key=key,
+            on_click=lambda _, target=chapter.id: go(routes.chapter(target)),
+        )
+        for chapter, label, icon, key in steps
+        if chapter is not None
+    ]
 
 
 @ft.component
 def ChapterScreen() -> ft.View:
     shell = use_shell()
-    chapter_id = ft.use_route_params().get("chapter_id", "")
+    params = ft.use_route_params()
+    chapter_id, section_id = params.get("chapter_id", ""), params.get("section_id") or None
     chapter = shell.chapter(chapter_id)
-    route = routes.chapter(chapter_id)
+    scroller = ft.Ref[ft.Column]()
+
+    def remember() -> None:
+        if chapter is not None:
+            shell.remember_chapter(chapter.id)
+
+    ft.use_effect(remember, [chapter_id])
+
+    async def scroll_to_section() -> None:
+        if chapter is not None and section_id and chapter.section(section_id) and scroller.current:
+            await scroller.current.scroll_to(scroll_key=section_key(section_id), duration=300)
+
+    ft.use_effect(scroll_to_section, [chapter_id, section_id])
+
+    route = routes.chapter(chapter_id, section_id)
     if chapter is None:
         return detail_view(route, "Not found", [ft.Text("This chapter is not in the guide.")])
-    return detail_view(
-        route,
-        chapter.title,
-        [
-            ft.Markdown(
-                chapter.body,
-                key="chapter-body",
-                selectable=True,
-                extension_set=ft.MarkdownExtensionSet.GITHUB_WEB,
-                on_tap_link=_open_link,
-            ),
-            gentle_note(f"Last reviewed {chapter.last_reviewed:%d %B %Y}."),
-        ],
-    )
+    previous, following = neighbours(shell.deps.chapters, chapter.id)
+    body: list[ft.Control] = []
+    for section in chapter.sections:
+        text = section.body if section.id == "intro" else f"## {section.heading}\n\n{section.body}"
+        body.append(_markdown(text, section_key(section.id)))
+    body.append(gentle_note(f"Last reviewed {chapter.last_reviewed:%d %B %Y}. {NOT_A_DIAGNOSIS}"))
+    body += _step_buttons(previous, following)
+    return detail_view(route, chapter.title, body, scroll_ref=scroller)

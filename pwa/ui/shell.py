@@ -43,9 +43,10 @@ def _settings_button() -> ft.IconButton:
     )
 
 
-def scrolling_body(controls: list[ft.Control]) -> ft.Control:
+def scrolling_body(controls: list[ft.Control], ref: ft.Ref | None = None) -> ft.Control:
     """A readable, centred, scrollable column that never grows wider than CONTENT_MAX_WIDTH."""
     return ft.Column(
+        ref=ref,
         expand=True,
         scroll=ft.ScrollMode.AUTO,
         horizontal_alignment=ft.CrossAxisAlignment.CENTER,
@@ -101,12 +102,14 @@ def destination_view(shell: ShellState, route: str, title: str, body: list[ft.Co
     )
 
 
-def detail_view(route: str, title: str, body: list[ft.Control], *, modal: bool = False) -> ft.View:
+def detail_view(
+    route: str, title: str, body: list[ft.Control], *, modal: bool = False, scroll_ref: ft.Ref | None = None
+) -> ft.View:
     """A screen stacked on top of another, with a back arrow (or a close button when modal)."""
     return ft.View(
         route=route,
         appbar=ft.AppBar(title=ft.Text(title)),
         padding=0,
         fullscreen_dialog=modal,
-        controls=[scrolling_body(body)],
+        controls=[scrolling_body(body, scroll_ref)],
     )

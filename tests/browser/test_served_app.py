@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import ARTIFACTS, ServedApp
 from tests.browser.helpers import LOAD_TIMEOUT_MS, STEP_TIMEOUT_MS, enable_semantics, record_external_requests, wait_for_home
@@ -82,3 +83,34 @@ def test_server_prints_its_address_and_stops_cleanly_on_ctrl_c(tmp_path):
     assert f"running at {app.url}" in app.output()
     assert app.interrupt() == 0
     assert "stopped" in app.output()
+
+
+def test_guide_search_finds_a_section_and_opens_it(browser, served_app, deny_proxy):
+    external: list[str] = []
+    page = open_app(browser, served_app.url, VIEWPORTS["phone"], external)
+    try:
+        destination(page, "phone", "Guide").click(timeout=STEP_TIMEOUT_MS)
+        page.get_by_role("button", name=re.compile("^What BFS is")).wait_for(timeout=STEP_TIMEOUT_MS)
+        page.screenshot(path=ARTIFACTS / "phone-guide-chapters.png")
+        field = page.get_by_role("textbox", name=re.compile("Search the guide"))
+        results = page.get_by_text(re.compile("matching sections"))
+        # Flutter's semantics text field takes input events; headless Chromium does not move
+        # keyboard focus into it for key presses, so fill() enters text the way assistive input
+        # does. A fill that lands while the field is still being attached is lost, so try again.
+        for _ in range(3):
+            field.click(timeout=STEP_TIMEOUT_MS)
+            field.fill("lou gehrig", timeout=STEP_TIMEOUT_MS)
+            try:
+                results.wait_for(timeout=5_000)
+                break
+            except PlaywrightTimeout:
+                continue
+        results.wait_for(timeout=STEP_TIMEOUT_MS)
+        page.screenshot(path=ARTIFACTS / "phone-guide-search.png")
+        page.get_by_role("button", name=re.compile("^BFS and ALS")).first.click(timeout=STEP_TIMEOUT_MS)
+        page.get_by_role("heading", name="BFS and ALS").wait_for(timeout=STEP_TIMEOUT_MS)
+        page.screenshot(path=ARTIFACTS / "phone-guide-chapter.png")
+    finally:
+        page.close()
+    assert external == []
+    assert deny_proxy.attempts == []

@@ -7,6 +7,7 @@ from pwa import routes
 from pwa.adapters.storage import FileDataStore, MemoryDataStore
 from pwa.app import build_dependencies, main
 from pwa.core.settings import ThemeChoice
+from pwa.ui.guide_screen import section_key
 from pwa.ui.shell import DESTINATIONS
 from tests.flet_harness import mounted
 
@@ -48,7 +49,7 @@ async def test_doctor_link_opens_the_red_flags_chapter_and_back_returns_to_the_g
         assert h.page.route == routes.WHEN_TO_SEE_A_DOCTOR
         assert h.routes() == [routes.GUIDE, routes.WHEN_TO_SEE_A_DOCTOR]
         assert h.top_view().appbar.title.value == "When to see a doctor"
-        assert "trouble breathing" in h.one(key="chapter-body").value
+        assert "trouble breathing" in h.one(key=section_key("get-urgent-help-now")).value
 
         await h.pop_view()
         assert h.routes() == [routes.GUIDE]
@@ -74,23 +75,6 @@ async def test_episode_actions_open_over_home_as_marked_placeholders(app_main, b
 
         await h.pop_view()
         assert h.routes() == [routes.HOME]
-
-
-async def test_chapter_links_open_outside_the_app_or_inside_the_guide(app_main):
-    async with mounted(app_main, route=routes.WHEN_TO_SEE_A_DOCTOR) as h:
-        body = h.one(key="chapter-body")
-        await h.session.dispatch_event(body._i, "tap_link", "https://www.nhs.uk/conditions/muscle-twitches/")
-        await h.settle()
-        assert h.client.launched_urls == ["https://www.nhs.uk/conditions/muscle-twitches/"]
-
-        await h.session.dispatch_event(body._i, "tap_link", "chapter:when-to-see-a-doctor")
-        await h.settle()
-        assert h.page.route == routes.WHEN_TO_SEE_A_DOCTOR
-
-
-async def test_unknown_chapter_says_so(app_main):
-    async with mounted(app_main, route=routes.chapter("nope")) as h:
-        assert "This chapter is not in the guide." in h.texts()
 
 
 async def test_theme_follows_the_system_until_the_user_chooses(tmp_path):
