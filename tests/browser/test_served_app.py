@@ -12,7 +12,11 @@ from tests.browser.helpers import LOAD_TIMEOUT_MS, STEP_TIMEOUT_MS, enable_seman
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+VIEWPORTS = {
+    "small-phone": {"width": 360, "height": 740},
+    "phone": {"width": 390, "height": 844},
+    "desktop": {"width": 1280, "height": 800},
+}
 # What each destination shows once it is open (read through Flutter's semantics tree).
 DESTINATION_MARKERS = {
     "Guide": "This guide informs, it does not diagnose.",
@@ -32,7 +36,7 @@ def open_app(browser, url: str, viewport: dict, external: list[str]):
 
 def destination(page, size: str, label: str):
     """The navigation control for a destination: bar tabs on phones, rail buttons on desktop."""
-    if size == "phone":
+    if VIEWPORTS[size]["width"] < 600:
         return page.get_by_role("tab", name=label)
     return page.get_by_role("button", name=re.compile(rf"^{label}\b"))
 
