@@ -1,0 +1,157 @@
+"""Breathing patterns: the presets, user-made patterns and their validation, as timed steps."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Mapping
+
+from pwa.core.timed_session import Clock, Step, TimedSession
+
+MAX_PHASE_SECONDS = 30
+MAX_NAME_LENGTH = 40
+
+
+class PhaseKind(str, Enum):
+    INHALE = "inhale"
+    TOP_UP = "top_up"  # the short second breath in of the cyclic sigh
+    HOLD_IN = "hold_in"
+    EXHALE = "exhale"
+    HOLD_OUT = "hold_out"
+
+    @property
+    def cue(self) -> str:
+        """The word the pacer shows and a screen reader announces."""
+        return {
+            PhaseKind.INHALE: "Breathe in",
+            PhaseKind.TOP_UP: "A little more",
+            PhaseKind.HOLD_IN: "Hold",
+            PhaseKind.EXHALE: "Breathe out",
+            PhaseKind.HOLD_OUT: "Rest",
+        }[self]
+
+
+@dataclass(frozen=True)
+class BreathingPattern:
+    id: str
+    name: str
+    phases: tuple[Step[PhaseKind], ...]
+    explanation: str = ""
+    default_minutes: float | None = 5.0
+    default_cycles: int | None = None  # used instead of minutes for short sets such as 4-7-8
+    preset: bool = False
+
+    @property
+    def cycle_seconds(self) -> float:
+        return sum(p.seconds for p in self.phases)
+
+    @property
+    def breaths_per_minute(self) -> float:
+        return 60 / self.cycle_seconds if self.cycle_seconds else 0.0
+
+    def session(self, clock: Clock, minutes: float | None = None, cycles: int | None = None) -> TimedSession[PhaseKind]:
+        """A session of this pattern: a number of cycles, or whole cycles filling the minutes."""
+        cycles = cycles or (None if minutes else self.default_cycles)
+        if cycles:
+            return TimedSession(self.phases, cycles, clock)
+        return TimedSession.for_duration(self.phases, 60 * (minutes or self.default_minutes or 5), clock)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "phases": [[p.what.value, p.seconds] for p in self.phases]}
+
+
+def _phases(*pairs: tuple[PhaseKind, float]) -> tuple[Step[PhaseKind], ...]:
+    return tuple(Step(kind, seconds) for kind, seconds in pairs)
+
+
+PRESETS: tuple[BreathingPattern, ...] = (
+    BreathingPattern(
+        id="cyclic-sigh",
+        name="Cyclic sigh",
+        phases=_phases((PhaseKind.INHALE, 2.5), (PhaseKind.TOP_UP, 1.0), (PhaseKind.EXHALE, 6.5)),
+        explanation="Breathe in through the nose, take a short extra sip of air, then let it out slowly.",
+        default_minutes=5,
+        preset=True,
+    ),
+    BreathingPattern(
+        id="resonance",
+        name="Slow resonance breathing",
+        phases=_phases((PhaseKind.INHALE, 4.0), (PhaseKind.EXHALE, 6.0)),
+        explanation="Six slow breaths a minute, with the breath out a little longer than the breath in.",
+        default_minutes=5,
+        preset=True,
+    ),
+    BreathingPattern(
+        id="box",
+        name="Box breathing",
+        phases=_phases((PhaseKind.INHALE, 4), (PhaseKind.HOLD_IN, 4), (PhaseKind.EXHALE, 4), (PhaseKind.HOLD_OUT, 4)),
+        explanation="In, hold, out, hold: four even counts of four seconds.",
+        default_minutes=4,
+        preset=True,
+    ),
+    BreathingPattern(
+        id="4-7-8",
+        name="4-7-8 breathing",
+        phases=_phases((PhaseKind.INHALE, 4), (PhaseKind.HOLD_IN, 7), (PhaseKind.EXHALE, 8)),
+        explanation="In for 4, hold for 7, out for 8. Best in short sets of four breaths.",
+        default_minutes=None,
+        default_cycles=4,
+        preset=True,
+    ),
+)
+DEFAULT_PATTERN_ID = "resonance"
+
+
+class PatternError(ValueError):
+    """A user-made pattern that cannot be used, with every reason in plain words."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(" ".join(problems))
+        self.problems = problems
+
+
+def make_pattern(name: str, phases: list[tuple[str, Any]], pattern_id: str | None = None) -> BreathingPattern:
+    """Validate a user-made pattern: a name, each phase 0-30 s, at least one breath in and one out."""
+    problems: list[str] = []
+    name = (name or "").strip()
+    if not name:
+        problems.append("Give the pattern a name.")
+    elif len(name) > MAX_NAME_LENGTH:
+        problems.append(f"Keep the name to {MAX_NAME_LENGTH} characters or fewer.")
+    steps: list[Step[PhaseKind]] = []
+    for kind_value, raw_seconds in phases:
+        try:
+            kind = PhaseKind(kind_value)
+        except ValueError:
+            problems.append(f"'{kind_value}' is not a breathing phase.")
+            continue
+        try:
+            seconds = float(raw_seconds)
+        except (TypeError, ValueError):
+            problems.append(f"{kind.cue}: enter a number of seconds.")
+            continue
+        if not 0 <= seconds <= MAX_PHASE_SECONDS or seconds != seconds:
+            problems.append(f"{kind.cue}: use between 0 and {MAX_PHASE_SECONDS} seconds.")
+            continue
+        steps.append(Step(kind, seconds))
+    kinds = {s.what for s in steps if s.seconds > 0}
+    if PhaseKind.INHALE not in kinds:
+        problems.append("Include a breath in of at least a moment.")
+    if PhaseKind.EXHALE not in kinds:
+        problems.append("Include a breath out of at least a moment.")
+    if problems:
+        raise PatternError(problems)
+    return BreathingPattern(id=pattern_id or f"custom-{uuid.uuid4().hex[:8]}", name=name, phases=tuple(steps))
+
+
+def pattern_from_dict(data: Mapping[str, Any]) -> BreathingPattern:
+    return make_pattern(str(data.get("name", "")), [tuple(p) for p in data.get("phases", [])], str(data.get("id")))
+
+
+def find_pattern(pattern_id: str | None, custom: tuple[BreathingPattern, ...] = ()) -> BreathingPattern:
+    """The pattern with this id, or the default preset."""
+    for pattern in (*PRESETS, *custom):
+        if pattern.id == pattern_id:
+            return pattern
+    return next(p for p in PRESETS if p.id == DEFAULT_PATTERN_ID)

@@ -1,0 +1,87 @@
+import pytest
+
+from pwa.core.breathing import (
+    PRESETS,
+    PatternError,
+    PhaseKind,
+    find_pattern,
+    make_pattern,
+    pattern_from_dict,
+)
+from pwa.core.timed_session import StepStarted
+from tests.core.fakes import FakeClock
+
+EXPECTED = {  # preset -> (phase kinds in order, seconds, default session length in seconds)
+    "cyclic-sigh": ([PhaseKind.INHALE, PhaseKind.TOP_UP, PhaseKind.EXHALE], [2.5, 1.0, 6.5], 300),
+    "resonance": ([PhaseKind.INHALE, PhaseKind.EXHALE], [4, 6], 300),
+    "box": ([PhaseKind.INHALE, PhaseKind.HOLD_IN, PhaseKind.EXHALE, PhaseKind.HOLD_OUT], [4, 4, 4, 4], 240),
+    "4-7-8": ([PhaseKind.INHALE, PhaseKind.HOLD_IN, PhaseKind.EXHALE], [4, 7, 8], 76),
+}
+
+
+@pytest.mark.parametrize("pattern", PRESETS, ids=lambda p: p.id)
+def test_every_preset_runs_its_phases_in_order_with_their_timing(pattern):
+    kinds, seconds, total = EXPECTED[pattern.id]
+    clock = FakeClock()
+    session = pattern.session(clock)
+    session.start()
+    assert session.total == total
+    seen = []
+    for _ in range(len(kinds)):
+        seen += [(e.step.what, clock.now - 1000.0) for e in session.poll() if isinstance(e, StepStarted)]
+        clock.advance(session.seconds_until_next_change())
+    starts = [sum(seconds[:i]) for i in range(len(seconds))]
+    assert seen == list(zip(kinds, starts))
+    assert pattern.explanation
+
+
+def test_resonance_breathing_is_six_breaths_a_minute_with_a_longer_exhale():
+    resonance = find_pattern("resonance")
+    assert resonance.breaths_per_minute == 6
+    exhale = next(p for p in resonance.phases if p.what is PhaseKind.EXHALE)
+    inhale = next(p for p in resonance.phases if p.what is PhaseKind.INHALE)
+    assert exhale.seconds > inhale.seconds
+
+
+def test_cyclic_sigh_breathes_out_about_twice_as_long_as_in():
+    sigh = find_pattern("cyclic-sigh")
+    breath_in = sum(p.seconds for p in sigh.phases if p.what in (PhaseKind.INHALE, PhaseKind.TOP_UP))
+    breath_out = sum(p.seconds for p in sigh.phases if p.what is PhaseKind.EXHALE)
+    assert 1.5 <= breath_out / breath_in <= 2.5
+
+
+def test_a_session_can_be_set_by_minutes_or_cycles():
+    box = find_pattern("box")
+    assert box.session(FakeClock(), minutes=2).total == 128  # 8 whole cycles of 16 s
+    assert box.session(FakeClock(), cycles=3).cycles == 3
+
+
+def test_a_valid_custom_pattern_round_trips():
+    pattern = make_pattern("  Evening  ", [("inhale", "5"), ("hold_in", 0), ("exhale", 7.5)])
+    assert pattern.name == "Evening" and pattern.id.startswith("custom-")
+    assert pattern_from_dict(pattern.to_dict()) == pattern
+
+
+@pytest.mark.parametrize(
+    "name, phases, message",
+    [
+        ("", [("inhale", 4), ("exhale", 4)], "Give the pattern a name."),
+        ("x" * 41, [("inhale", 4), ("exhale", 4)], "40 characters"),
+        ("A", [("inhale", 31), ("exhale", 4)], "Breathe in: use between 0 and 30 seconds."),
+        ("A", [("inhale", -1), ("exhale", 4)], "between 0 and 30"),
+        ("A", [("inhale", "four"), ("exhale", 4)], "enter a number of seconds"),
+        ("A", [("inhale", float("nan")), ("exhale", 4)], "between 0 and 30"),
+        ("A", [("exhale", 4)], "Include a breath in"),
+        ("A", [("inhale", 4), ("exhale", 0)], "Include a breath out"),
+        ("A", [("sneeze", 4), ("inhale", 4), ("exhale", 4)], "'sneeze' is not a breathing phase."),
+    ],
+)
+def test_invalid_custom_patterns_say_what_is_wrong(name, phases, message):
+    with pytest.raises(PatternError) as caught:
+        make_pattern(name, phases)
+    assert any(message in problem for problem in caught.value.problems)
+
+
+def test_unknown_pattern_ids_fall_back_to_the_default():
+    assert find_pattern("nope").id == "resonance"
+    assert find_pattern(None).id == "resonance"
