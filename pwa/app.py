@@ -16,7 +16,8 @@ from pwa.ui.context import AppDependencies, ShellContext, ShellState
 from pwa.ui.guide_screen import ChapterScreen, GuideScreen
 from pwa.ui.home_screen import HomeScreen
 from pwa.ui.log_screen import LogScreen, LogTwitchScreen
-from pwa.ui.relax_screen import BreatheNowScreen, RelaxScreen
+from pwa.ui.breathing_screen import BreathingScreen
+from pwa.ui.relax_screen import RelaxScreen
 from pwa.ui.settings_screen import SettingsScreen
 from pwa.ui.theme import APP_THEME, THEME_MODES
 
@@ -24,7 +25,7 @@ ROUTES = [
     # Modal screens open over whatever the user was looking at, and close back to it.
     ft.Route(path="settings", component=SettingsScreen, modal=True),
     ft.Route(path="log/new", component=LogTwitchScreen, modal=True),
-    ft.Route(path="relax/breathe", component=BreatheNowScreen, modal=True),
+    ft.Route(path="relax/breathe/:pattern_id?", component=BreathingScreen, modal=True),
     ft.Route(index=True, component=HomeScreen),
     ft.Route(
         path="guide",
@@ -79,8 +80,7 @@ def App(deps: AppDependencies):
         deps=deps,
         settings=settings,
         width=width,
-        choose_theme=lambda choice: save_settings(settings.with_theme(choice)),
-        remember_chapter=lambda chapter_id: save_settings(settings.with_last_chapter(chapter_id)),
+        change_settings=lambda **changes: save_settings(settings.with_changes(**changes)),
     )
     return ShellContext(shell, lambda: ft.Router(ROUTES, not_found=NotFoundScreen, manage_views=True))
 

@@ -6,7 +6,7 @@ RELAX = "/relax"
 LOG = "/log"
 SETTINGS = "/settings"
 
-BREATHE_NOW = f"{RELAX}/breathe"
+BREATHE_NOW = f"{RELAX}/breathe"  # starts the user's last pattern (the default one at first)
 LOG_TWITCH = f"{LOG}/new"
 
 WHEN_TO_SEE_A_DOCTOR_ID = "when-to-see-a-doctor"
@@ -19,3 +19,8 @@ def chapter(chapter_id: str, section_id: str | None = None) -> str:
 
 
 WHEN_TO_SEE_A_DOCTOR = chapter(WHEN_TO_SEE_A_DOCTOR_ID)
+
+
+def breathe(pattern_id: str | None = None) -> str:
+    """The route of a breathing session with a given pattern, or the usual one."""
+    return f"{BREATHE_NOW}/{pattern_id}" if pattern_id else BREATHE_NOW

@@ -32,6 +32,30 @@ class PhaseKind(str, Enum):
         }[self]
 
 
+# How large the pacer shape is at the end of each phase (1.0 is full lungs).
+PACER_SCALE = {
+    PhaseKind.INHALE: 1.0,
+    PhaseKind.TOP_UP: 1.12,
+    PhaseKind.HOLD_IN: 1.0,
+    PhaseKind.EXHALE: 0.55,
+    PhaseKind.HOLD_OUT: 0.55,
+}
+CUE_SOUNDS = {
+    PhaseKind.INHALE: "inhale",
+    PhaseKind.TOP_UP: "top_up",
+    PhaseKind.HOLD_IN: "hold",
+    PhaseKind.EXHALE: "exhale",
+    PhaseKind.HOLD_OUT: "rest",
+}
+
+
+def pacer_scale(phases: tuple[Step[PhaseKind], ...], index: int, progress: float) -> float:
+    """The pacer's size part-way through phase `index`, growing or shrinking from the previous phase."""
+    start = PACER_SCALE[phases[index - 1].what] if len(phases) > 1 else PACER_SCALE[PhaseKind.EXHALE]
+    end = PACER_SCALE[phases[index].what]
+    return start + (end - start) * progress
+
+
 @dataclass(frozen=True)
 class BreathingPattern:
     id: str

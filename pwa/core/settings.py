@@ -19,15 +19,23 @@ class ThemeChoice(str, Enum):
 class AppSettings:
     theme: ThemeChoice = ThemeChoice.SYSTEM
     last_chapter_id: str | None = None  # where the reader left off in the guide
+    breathing_pattern_id: str | None = None  # the last pattern used; "Breathe now" starts it
+    sound_cues: bool = True
+    vibration_cues: bool = True
+    reduced_motion: bool = False
 
-    def with_theme(self, theme: ThemeChoice) -> AppSettings:
-        return replace(self, theme=theme)
-
-    def with_last_chapter(self, chapter_id: str) -> AppSettings:
-        return replace(self, last_chapter_id=chapter_id)
+    def with_changes(self, **changes: Any) -> AppSettings:
+        return replace(self, **changes)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"theme": self.theme.value, "last_chapter_id": self.last_chapter_id}
+        return {
+            "theme": self.theme.value,
+            "last_chapter_id": self.last_chapter_id,
+            "breathing_pattern_id": self.breathing_pattern_id,
+            "sound_cues": self.sound_cues,
+            "vibration_cues": self.vibration_cues,
+            "reduced_motion": self.reduced_motion,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> AppSettings:
@@ -37,5 +45,19 @@ class AppSettings:
             theme = ThemeChoice(data.get("theme", ThemeChoice.SYSTEM.value))
         except ValueError:
             theme = ThemeChoice.SYSTEM
-        last_chapter = data.get("last_chapter_id")
-        return cls(theme=theme, last_chapter_id=last_chapter if isinstance(last_chapter, str) else None)
+        def text(key: str) -> str | None:
+            value = data.get(key)
+            return value if isinstance(value, str) else None
+
+        def flag(key: str, default: bool) -> bool:
+            value = data.get(key)
+            return value if isinstance(value, bool) else default
+
+        return cls(
+            theme=theme,
+            last_chapter_id=text("last_chapter_id"),
+            breathing_pattern_id=text("breathing_pattern_id"),
+            sound_cues=flag("sound_cues", True),
+            vibration_cues=flag("vibration_cues", True),
+            reduced_motion=flag("reduced_motion", False),
+        )

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 import flet as ft
 
+from pwa.adapters.cues import Cues, FletCues
 from pwa.adapters.settings_repository import SettingsRepository
 from pwa.core.guide import Chapter
 from pwa.core.search import GuideIndex
 from pwa.core.layout import NavigationStyle, navigation_style_for
-from pwa.core.settings import AppSettings, ThemeChoice
+from pwa.core.settings import AppSettings
+from pwa.core.timed_session import Clock
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,9 @@ class AppDependencies:
     data_location: str  # where user data lives, shown in Settings
     storage_notice: str | None = None  # shown once when saved data could not be read
     storage_persistent: bool | None = None  # browser build: will the browser keep our data? None: a file on disk
+    clock: Clock = time.monotonic
+    make_cues: Callable[[AppSettings], Cues] = lambda settings: FletCues(settings.sound_cues, settings.vibration_cues)
+    tick_seconds: float = 0.25  # how often a running session refreshes the screen at most
 
     @cached_property
     def search_index(self) -> GuideIndex:
@@ -34,8 +40,7 @@ class ShellState:
     deps: AppDependencies
     settings: AppSettings
     width: float | None
-    choose_theme: Callable[[ThemeChoice], None]
-    remember_chapter: Callable[[str], None]
+    change_settings: Callable[..., None]  # change_settings(theme=..., reduced_motion=...) saves at once
 
     @property
     def navigation_style(self) -> NavigationStyle:

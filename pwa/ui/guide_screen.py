@@ -126,7 +126,7 @@ def ChapterScreen() -> ft.View:
 
     def remember() -> None:
         if chapter is not None:
-            shell.remember_chapter(chapter.id)
+            shell.change_settings(last_chapter_id=chapter.id)
 
     ft.use_effect(remember, [chapter_id])
 

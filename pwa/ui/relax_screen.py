@@ -1,29 +1,42 @@
-"""Relax: breathing and muscle relaxation (placeholders until their issue lands)."""
+"""Relax: start a breathing pattern (muscle relaxation follows in its own issue)."""
 
 import flet as ft
 
 from pwa import routes
+from pwa.core.breathing import PRESETS, BreathingPattern, find_pattern
 from pwa.ui.context import go, use_shell
-from pwa.ui.shell import destination_view, detail_view
+from pwa.ui.shell import destination_view
 from pwa.ui.widgets import big_action, coming_soon
 
-_BREATHING_MEANWHILE = (
-    "Until the guided pacer arrives: breathe in gently through your nose for about 4 seconds, "
-    "then out slowly for about 6 seconds. Keep going for a few minutes, at a pace that feels easy."
-)
+
+def _length(pattern: BreathingPattern) -> str:
+    if pattern.default_cycles:
+        return f"{pattern.default_cycles} breaths"
+    return f"{pattern.default_minutes:g} min"
+
+
+def _pattern_tile(pattern: BreathingPattern) -> ft.Control:
+    return ft.Card(
+        margin=0,
+        content=ft.ListTile(
+            key=f"pattern-{pattern.id}",
+            leading=ft.Icon(ft.Icons.AIR),
+            title=ft.Text(f"{pattern.name} · {_length(pattern)}"),
+            subtitle=ft.Text(pattern.explanation),
+            trailing=ft.Icon(ft.Icons.PLAY_ARROW_OUTLINED),
+            on_click=lambda: go(routes.breathe(pattern.id)),
+        ),
+    )
 
 
 @ft.component
 def RelaxScreen() -> ft.View:
     shell = use_shell()
+    usual = find_pattern(shell.settings.breathing_pattern_id)
     body = [
-        big_action("Breathe now", ft.Icons.AIR, "relax-breathe-now", lambda: go(routes.BREATHE_NOW), primary=True),
-        coming_soon(
-            "Guided breathing",
-            "Box breathing, 4-7-8, slow resonance breathing, the cyclic sigh and your own patterns, "
-            "with an animated pacer and sound and vibration cues.",
-            key="breathing-coming",
-        ),
+        big_action(f"Breathe now: {usual.name}", ft.Icons.AIR, "relax-breathe-now", lambda: go(routes.BREATHE_NOW), primary=True),
+        ft.Text("Breathing patterns", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        *[_pattern_tile(p) for p in PRESETS],
         coming_soon(
             "Progressive muscle relaxation",
             "Timed sequences of 16, 7 or 4 muscle groups, with gentle instructions for each.",
@@ -31,13 +44,3 @@ def RelaxScreen() -> ft.View:
         ),
     ]
     return destination_view(shell, routes.RELAX, "Relax", body)
-
-
-@ft.component
-def BreatheNowScreen() -> ft.View:
-    return detail_view(
-        routes.BREATHE_NOW,
-        "Breathe now",
-        [coming_soon("Guided breathing is on its way", _BREATHING_MEANWHILE, key="breathe-now-coming")],
-        modal=True,
-    )

@@ -15,6 +15,10 @@ _THEME_LABELS = {
 }
 
 
+def _switch(label: str, key: str, value: bool, on_change) -> ft.Control:
+    return ft.Switch(label=label, key=key, value=value, on_change=lambda e: on_change(bool(e.control.value)))
+
+
 def _persistence_note(persistent: bool | None) -> list[ft.Control]:
     if persistent is None:
         return []  # a file on disk: there is no browser to evict it
@@ -32,7 +36,7 @@ def SettingsScreen() -> ft.View:
     shell = use_shell()
 
     def on_theme_change(e: ft.Event[ft.RadioGroup]) -> None:
-        shell.choose_theme(ThemeChoice(e.control.value))
+        shell.change_settings(theme=ThemeChoice(e.control.value))
 
     body = [
         ft.Text("Appearance", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
@@ -44,6 +48,21 @@ def SettingsScreen() -> ft.View:
                 [ft.Radio(value=choice.value, label=label, key=f"theme-{choice.value}") for choice, label in _THEME_LABELS.items()],
                 spacing=0,
             ),
+        ),
+        ft.Divider(),
+        ft.Text("Relaxation cues", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        _switch("Soft sound at each step", "sound-cues", shell.settings.sound_cues, lambda on: shell.change_settings(sound_cues=on)),
+        _switch(
+            "Vibration at each step (on phones that support it)",
+            "vibration-cues",
+            shell.settings.vibration_cues,
+            lambda on: shell.change_settings(vibration_cues=on),
+        ),
+        _switch(
+            "Reduce motion: a progress bar instead of the moving circle",
+            "reduced-motion",
+            shell.settings.reduced_motion,
+            lambda on: shell.change_settings(reduced_motion=on),
         ),
         ft.Divider(),
         ft.Text("Your data", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),

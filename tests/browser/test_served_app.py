@@ -20,7 +20,7 @@ VIEWPORTS = {
 # What each destination shows once it is open (read through Flutter's semantics tree).
 DESTINATION_MARKERS = {
     "Guide": "This guide informs, it does not diagnose.",
-    "Relax": "Guided breathing",
+    "Relax": "Breathing patterns",
     "Log": "Your symptom log",
     "Home": "Twitching right now?",
 }
@@ -116,5 +116,25 @@ def test_guide_search_finds_a_section_and_opens_it(browser, served_app, deny_pro
         page.screenshot(path=ARTIFACTS / "phone-guide-chapter.png")
     finally:
         page.close()
+    assert external == []
+    assert deny_proxy.attempts == []
+
+
+def test_breathe_now_runs_a_session_that_changes_phase(browser, served_app, deny_proxy):
+    external: list[str] = []
+    page = open_app(browser, served_app.url, VIEWPORTS["phone"], external)
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
+    try:
+        page.get_by_role("button", name="Breathe now").click(timeout=STEP_TIMEOUT_MS)
+        page.get_by_text("Breathe in", exact=True).wait_for(timeout=STEP_TIMEOUT_MS)
+        page.screenshot(path=ARTIFACTS / "phone-breathing-in.png")
+        page.get_by_text("Breathe out", exact=True).wait_for(timeout=STEP_TIMEOUT_MS)  # 4 s later
+        page.screenshot(path=ARTIFACTS / "phone-breathing-out.png")
+        page.get_by_role("button", name="Pause").click(timeout=STEP_TIMEOUT_MS)
+        page.get_by_role("button", name="Resume").wait_for(timeout=STEP_TIMEOUT_MS)
+    finally:
+        page.close()
+    assert [line for line in console if "Traceback" in line or "Exception" in line] == []
     assert external == []
     assert deny_proxy.attempts == []

@@ -85,3 +85,13 @@ def test_invalid_custom_patterns_say_what_is_wrong(name, phases, message):
 def test_unknown_pattern_ids_fall_back_to_the_default():
     assert find_pattern("nope").id == "resonance"
     assert find_pattern(None).id == "resonance"
+
+
+def test_the_pacer_grows_on_the_way_in_and_shrinks_on_the_way_out():
+    from pwa.core.breathing import pacer_scale
+
+    box = find_pattern("box").phases  # in, hold, out, hold
+    assert pacer_scale(box, 0, 0.0) == 0.55 and pacer_scale(box, 0, 1.0) == 1.0
+    assert pacer_scale(box, 1, 0.5) == 1.0  # holding full
+    assert pacer_scale(box, 2, 0.5) == pytest.approx(0.775)
+    assert pacer_scale(box, 3, 0.5) == 0.55

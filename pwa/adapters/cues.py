@@ -1,0 +1,80 @@
+"""Cues that work with eyes closed: a soft tone, a vibration pattern, and keeping the screen awake.
+
+`FletCues` plays the tones in `assets/sounds/` through flet-audio, vibrates through Flutter's
+haptics (on the web this is `navigator.vibrate`, which Android Chrome honours and iOS Safari
+ignores) and holds a wake lock during a session. Every cue is best effort: a device without a
+speaker, vibration or wake lock must never interrupt the session. `RecordingCues` is the fake.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Protocol
+
+import flet as ft
+
+logger = logging.getLogger(__name__)
+
+SOUND_NAMES = ("inhale", "top_up", "hold", "exhale", "rest", "finish")
+# A distinct vibration per cue: Flutter web maps these to vibrations of different lengths.
+HAPTICS = {
+    "inhale": "medium_impact",
+    "top_up": "selection_click",
+    "hold": "light_impact",
+    "exhale": "heavy_impact",
+    "rest": "light_impact",
+    "finish": "vibrate",
+}
+
+
+class Cues(Protocol):
+    def cue(self, name: str) -> None: ...
+
+    def keep_awake(self, awake: bool) -> None: ...
+
+
+class FletCues:
+    def __init__(self, sound: bool, vibration: bool) -> None:
+        import flet_audio
+
+        self.sound, self.vibration = sound, vibration
+        self._players = {n: flet_audio.Audio(src=f"sounds/{n}.wav") for n in SOUND_NAMES} if sound else {}
+        self._haptics = ft.HapticFeedback() if vibration else None
+        self._wakelock = ft.Wakelock()
+        self._tasks: set[asyncio.Task] = set()
+
+    def _spawn(self, action) -> None:
+        task = asyncio.ensure_future(self._best_effort(action))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    @staticmethod
+    async def _best_effort(action) -> None:
+        try:
+            await action
+        except Exception as error:  # a missing speaker or vibration motor is not an error for the user
+            logger.info("cue skipped: %s", error)
+
+    def cue(self, name: str) -> None:
+        if name in self._players:
+            self._spawn(self._players[name].play())
+        if self._haptics is not None and name in HAPTICS:
+            self._spawn(getattr(self._haptics, HAPTICS[name])())
+
+    def keep_awake(self, awake: bool) -> None:
+        self._spawn(self._wakelock.enable() if awake else self._wakelock.disable())
+
+
+class RecordingCues:
+    """Test fake: remembers every cue and wake-lock change."""
+
+    def __init__(self) -> None:
+        self.cues: list[str] = []
+        self.awake: list[bool] = []
+
+    def cue(self, name: str) -> None:
+        self.cues.append(name)
+
+    def keep_awake(self, awake: bool) -> None:
+        self.awake.append(awake)
