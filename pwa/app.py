@@ -15,6 +15,7 @@ from pwa.core.settings import AppSettings
 from pwa.ui.context import AppDependencies, ShellContext, ShellState
 from pwa.ui.guide_screen import ChapterScreen, GuideScreen
 from pwa.ui.home_screen import HomeScreen
+from pwa.ui.pmr_screen import PmrScreen
 from pwa.ui.log_screen import LogScreen, LogTwitchScreen
 from pwa.ui.breathing_screen import BreathingScreen
 from pwa.ui.relax_screen import RelaxScreen
@@ -26,6 +27,7 @@ ROUTES = [
     ft.Route(path="settings", component=SettingsScreen, modal=True),
     ft.Route(path="log/new", component=LogTwitchScreen, modal=True),
     ft.Route(path="relax/breathe/:pattern_id?", component=BreathingScreen, modal=True),
+    ft.Route(path="relax/pmr/:groups", component=PmrScreen, modal=True),
     ft.Route(index=True, component=HomeScreen),
     ft.Route(
         path="guide",

@@ -24,3 +24,8 @@ WHEN_TO_SEE_A_DOCTOR = chapter(WHEN_TO_SEE_A_DOCTOR_ID)
 def breathe(pattern_id: str | None = None) -> str:
     """The route of a breathing session with a given pattern, or the usual one."""
     return f"{BREATHE_NOW}/{pattern_id}" if pattern_id else BREATHE_NOW
+
+
+def muscle_relaxation(groups: int) -> str:
+    """The route of a progressive muscle relaxation session with 16, 7 or 4 muscle groups."""
+    return f"{RELAX}/pmr/{groups}"

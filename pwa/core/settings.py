@@ -23,6 +23,9 @@ class AppSettings:
     sound_cues: bool = True
     vibration_cues: bool = True
     reduced_motion: bool = False
+    pmr_groups: int = 7
+    pmr_tense_seconds: int = 6
+    pmr_release_seconds: int = 35
 
     def with_changes(self, **changes: Any) -> AppSettings:
         return replace(self, **changes)
@@ -35,6 +38,9 @@ class AppSettings:
             "sound_cues": self.sound_cues,
             "vibration_cues": self.vibration_cues,
             "reduced_motion": self.reduced_motion,
+            "pmr_groups": self.pmr_groups,
+            "pmr_tense_seconds": self.pmr_tense_seconds,
+            "pmr_release_seconds": self.pmr_release_seconds,
         }
 
     @classmethod
@@ -53,6 +59,10 @@ class AppSettings:
             value = data.get(key)
             return value if isinstance(value, bool) else default
 
+        def number(key: str, default: int, allowed: range) -> int:
+            value = data.get(key)
+            return value if isinstance(value, int) and not isinstance(value, bool) and value in allowed else default
+
         return cls(
             theme=theme,
             last_chapter_id=text("last_chapter_id"),
@@ -60,4 +70,7 @@ class AppSettings:
             sound_cues=flag("sound_cues", True),
             vibration_cues=flag("vibration_cues", True),
             reduced_motion=flag("reduced_motion", False),
+            pmr_groups=number("pmr_groups", 7, range(4, 17)),
+            pmr_tense_seconds=number("pmr_tense_seconds", 6, range(3, 11)),
+            pmr_release_seconds=number("pmr_release_seconds", 35, range(15, 61)),
         )

@@ -1,12 +1,14 @@
-"""Relax: start a breathing pattern (muscle relaxation follows in its own issue)."""
+"""Relax: start a breathing pattern or a progressive muscle relaxation sequence."""
 
 import flet as ft
 
 from pwa import routes
 from pwa.core.breathing import PRESETS, BreathingPattern, find_pattern
-from pwa.ui.context import go, use_shell
+from pwa.core.pmr import RELEASE_RANGE, SEQUENCE_SIZES, TENSE_RANGE
+from pwa.core.settings import AppSettings
+from pwa.ui.context import ShellState, go, use_shell
 from pwa.ui.shell import destination_view
-from pwa.ui.widgets import big_action, coming_soon
+from pwa.ui.widgets import big_action
 
 
 def _length(pattern: BreathingPattern) -> str:
@@ -29,6 +31,49 @@ def _pattern_tile(pattern: BreathingPattern) -> ft.Control:
     )
 
 
+def _pmr_tile(groups: int, settings: AppSettings) -> ft.Control:
+    minutes = groups * (settings.pmr_tense_seconds + settings.pmr_release_seconds) / 60
+    return ft.Card(
+        margin=0,
+        content=ft.ListTile(
+            key=f"pmr-{groups}",
+            leading=ft.Icon(ft.Icons.ACCESSIBILITY_NEW),
+            title=ft.Text(f"{groups} muscle groups · about {round(minutes)} min"),
+            trailing=ft.Icon(ft.Icons.PLAY_ARROW_OUTLINED),
+            on_click=lambda: go(routes.muscle_relaxation(groups)),
+        ),
+    )
+
+
+def _pmr_timing(shell: ShellState) -> ft.Control:
+    settings = shell.settings
+    return ft.Column(
+        tight=True,
+        controls=[
+            ft.Text(f"Tense for {settings.pmr_tense_seconds} s", key="pmr-tense-label"),
+            ft.Slider(
+                key="pmr-tense",
+                min=TENSE_RANGE[0],
+                max=TENSE_RANGE[1],
+                divisions=TENSE_RANGE[1] - TENSE_RANGE[0],
+                value=settings.pmr_tense_seconds,
+                label="{value} s",
+                on_change_end=lambda e: shell.change_settings(pmr_tense_seconds=int(round(float(e.control.value)))),
+            ),
+            ft.Text(f"Release for {settings.pmr_release_seconds} s", key="pmr-release-label"),
+            ft.Slider(
+                key="pmr-release",
+                min=RELEASE_RANGE[0],
+                max=RELEASE_RANGE[1],
+                divisions=(RELEASE_RANGE[1] - RELEASE_RANGE[0]) // 5,
+                value=settings.pmr_release_seconds,
+                label="{value} s",
+                on_change_end=lambda e: shell.change_settings(pmr_release_seconds=int(round(float(e.control.value)))),
+            ),
+        ],
+    )
+
+
 @ft.component
 def RelaxScreen() -> ft.View:
     shell = use_shell()
@@ -37,10 +82,12 @@ def RelaxScreen() -> ft.View:
         big_action(f"Breathe now: {usual.name}", ft.Icons.AIR, "relax-breathe-now", lambda: go(routes.BREATHE_NOW), primary=True),
         ft.Text("Breathing patterns", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         *[_pattern_tile(p) for p in PRESETS],
-        coming_soon(
-            "Progressive muscle relaxation",
-            "Timed sequences of 16, 7 or 4 muscle groups, with gentle instructions for each.",
-            key="pmr-coming",
+        ft.Text("Progressive muscle relaxation", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        ft.Text(
+            "Tense one group of muscles gently, then let go and notice the difference. "
+            "Choose how many groups: more groups take longer and go deeper."
         ),
+        *[_pmr_tile(groups, shell.settings) for groups in SEQUENCE_SIZES],
+        _pmr_timing(shell),
     ]
     return destination_view(shell, routes.RELAX, "Relax", body)

@@ -62,7 +62,7 @@ async def test_a_finished_session_says_so_calmly_and_releases_the_screen(app_mai
         assert h.one(key="finish-message").value.startswith("You gave yourself 1 minute of slow breathing.")
         assert deps.settings_repository.load().breathing_pattern_id == "4-7-8"
 
-        await h.tap(h.one(key="breathe-again"))
+        await h.tap(h.one(key="session-again"))
         await wait_for(h, lambda: bool(h.all(key="phase-word")) and phase_word(h) == "Breathe in")
 
 
@@ -73,7 +73,7 @@ async def test_stop_ends_early_without_a_finish_chime(app_main, clock, cues):
         await h.tap(h.one(key="stop"))
         await wait_for(h, lambda: bool(h.all(key="finish")))
         assert "finish" not in cues.cues and cues.awake == [True, False]
-        assert h.one(key="finish-message").value.startswith("You took a few slow breaths.")
+        assert h.one(key="finish-message").value.startswith("You took a short pause for yourself.")
 
 
 async def test_breathe_now_uses_the_last_pattern_and_relax_lists_every_preset(app_main, deps):

@@ -1,0 +1,89 @@
+"""Progressive muscle relaxation: one muscle group at a time, tense gently, then let go."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from pwa import routes
+from pwa.core.pmr import DEFAULT_SEQUENCE, SEQUENCES, PmrPhase, PmrStep, pmr_session
+from pwa.core.timed_session import SessionState
+from pwa.ui.context import use_shell
+from pwa.ui.session_runner import countdown, SessionControls, finish_view, use_session_runner
+from pwa.ui.shell import detail_view
+
+CUES = {PmrPhase.TENSE: "top_up", PmrPhase.RELEASE: "exhale"}
+
+
+def _body_progress(groups: int, state: SessionState[PmrStep]) -> ft.Control:
+    current = state.step.what.group
+    done = True
+    rows = []
+    for group in SEQUENCES[groups]:
+        if group == current:
+            done = False
+            icon, colour, status = ft.Icons.RADIO_BUTTON_CHECKED, ft.Colors.PRIMARY, "now"
+        elif done:
+            icon, colour, status = ft.Icons.CHECK_CIRCLE_OUTLINE, ft.Colors.ON_SURFACE_VARIANT, "done"
+        else:
+            icon, colour, status = ft.Icons.CIRCLE_OUTLINED, ft.Colors.OUTLINE, "to come"
+        rows.append(
+            ft.Row(
+                [ft.Icon(icon, color=colour, size=20, semantics_label=status), ft.Text(group.name)],
+                key=f"group-{group.id}",
+                spacing=12,
+            )
+        )
+    return ft.Column(rows, key="body-progress", spacing=6)
+
+
+def _session_view(groups: int, run: SessionControls[PmrStep]) -> list[ft.Control]:
+    state = run.state
+    step = state.step.what
+    phase = "Tense gently" if step.phase is PmrPhase.TENSE else "Release and notice"
+    return [
+        ft.Text(step.group.name, key="group-name", theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
+        ft.Semantics(
+            live_region=True,
+            content=ft.Text(phase, key="pmr-phase", theme_style=ft.TextThemeStyle.TITLE_MEDIUM, color=ft.Colors.PRIMARY),
+        ),
+        ft.Text(step.instruction, key="pmr-instruction", theme_style=ft.TextThemeStyle.BODY_LARGE),
+        ft.Text(countdown(state), key="pmr-seconds", theme_style=ft.TextThemeStyle.DISPLAY_SMALL),
+        ft.ProgressBar(key="pmr-step-progress", value=state.progress),
+        ft.Row(
+            [
+                ft.IconButton(ft.Icon(ft.Icons.SKIP_PREVIOUS, semantics_label="Back"), key="pmr-back", tooltip="Back", on_click=run.back),
+                ft.FilledTonalButton(
+                    content="Pause" if state.running else "Resume",
+                    icon=ft.Icons.PAUSE if state.running else ft.Icons.PLAY_ARROW,
+                    key="pause-resume",
+                    on_click=run.toggle,
+                    height=56,
+                ),
+                ft.IconButton(ft.Icon(ft.Icons.SKIP_NEXT, semantics_label="Skip"), key="pmr-skip", tooltip="Skip", on_click=run.skip),
+            ],
+            alignment=ft.MainAxisAlignment.CENTER,
+        ),
+        ft.TextButton(content="Stop", icon=ft.Icons.STOP, key="stop", on_click=run.stop),
+        ft.Text("Your body, group by group", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+        _body_progress(groups, state),
+    ]
+
+
+@ft.component
+def PmrScreen() -> ft.View:
+    shell = use_shell()
+    requested = ft.use_route_params().get("groups", "")
+    groups = int(requested) if requested.isdigit() and int(requested) in SEQUENCES else DEFAULT_SEQUENCE
+    settings = shell.settings
+    run = use_session_runner(
+        shell,
+        lambda: pmr_session(shell.deps.clock, groups, settings.pmr_tense_seconds, settings.pmr_release_seconds),
+        [groups],
+        cue_for=lambda step: CUES[step.phase],
+        on_start=lambda: shell.change_settings(pmr_groups=groups),
+    )
+    if run.finished:
+        body = finish_view("to relax your muscles", run.session.elapsed(), run.restart, again="Start again")
+    else:
+        body = _session_view(groups, run)
+    return detail_view(routes.muscle_relaxation(groups), f"Muscle relaxation: {groups} groups", body, modal=True)
