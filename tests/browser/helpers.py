@@ -31,3 +31,15 @@ def record_external_requests(page_or_context, external: list[str]) -> None:
             external.append(request.url)
 
     page_or_context.on("request", check)
+
+
+def tap(locator, timeout_ms: int = STEP_TIMEOUT_MS) -> None:
+    """Activate a Flutter semantics node the way a screen reader does.
+
+    Playwright's click() checks which DOM element is on top at the click point; Flutter's
+    semantics tree lets a scrollable region's node overlap the navigation bar, although Flutter
+    itself routes real touches correctly. A click event sent to the node itself is what
+    assistive technology does, and Flutter turns it into a tap on that control.
+    """
+    locator.wait_for(timeout=timeout_ms)
+    locator.dispatch_event("click")

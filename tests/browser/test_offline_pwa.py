@@ -10,7 +10,7 @@ import time
 import pytest
 
 from tests.browser.conftest import ARTIFACTS, StaticServer
-from tests.browser.helpers import STEP_TIMEOUT_MS, record_external_requests, wait_for_home
+from tests.browser.helpers import STEP_TIMEOUT_MS, record_external_requests, tap, wait_for_home
 
 pytestmark = pytest.mark.browser
 
@@ -124,7 +124,7 @@ def test_installed_app_works_offline_and_keeps_data_across_restarts(
         server.stop()  # airplane mode from here on
         page.reload()
         wait_for_home(page)
-        page.get_by_role("tab", name="Guide").click(timeout=STEP_TIMEOUT_MS)
+        tap(page.get_by_role("tab", name="Guide"))
         page.get_by_role("button", name=re.compile("^When to see a doctor")).click(timeout=STEP_TIMEOUT_MS)
         page.get_by_text("Get urgent help now").wait_for(timeout=STEP_TIMEOUT_MS)
         page.screenshot(path=ARTIFACTS / "pwa-offline-chapter.png")

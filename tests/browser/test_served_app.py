@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import ARTIFACTS, ServedApp
-from tests.browser.helpers import LOAD_TIMEOUT_MS, STEP_TIMEOUT_MS, enable_semantics, record_external_requests, wait_for_home
+from tests.browser.helpers import LOAD_TIMEOUT_MS, STEP_TIMEOUT_MS, enable_semantics, record_external_requests, tap, wait_for_home
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +48,7 @@ def test_each_destination_opens_by_its_accessible_name(browser, served_app, deny
     try:
         page.screenshot(path=ARTIFACTS / f"{size}-home.png")
         for label, marker in DESTINATION_MARKERS.items():
-            destination(page, size, label).click(timeout=STEP_TIMEOUT_MS)
+            tap(destination(page, size, label))
             page.get_by_text(marker, exact=False).first.wait_for(timeout=STEP_TIMEOUT_MS)
             page.screenshot(path=ARTIFACTS / f"{size}-{label.lower()}.png")
 
@@ -93,7 +93,7 @@ def test_guide_search_finds_a_section_and_opens_it(browser, served_app, deny_pro
     external: list[str] = []
     page = open_app(browser, served_app.url, VIEWPORTS["phone"], external)
     try:
-        destination(page, "phone", "Guide").click(timeout=STEP_TIMEOUT_MS)
+        tap(destination(page, "phone", "Guide"))
         page.get_by_role("button", name=re.compile("^What BFS is")).wait_for(timeout=STEP_TIMEOUT_MS)
         page.screenshot(path=ARTIFACTS / "phone-guide-chapters.png")
         field = page.get_by_role("textbox", name=re.compile("Search the guide"))
@@ -127,9 +127,9 @@ def test_breathe_now_runs_a_session_that_changes_phase(browser, served_app, deny
     page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
     try:
         page.get_by_role("button", name="Breathe now").click(timeout=STEP_TIMEOUT_MS)
-        page.get_by_text("Breathe in", exact=True).wait_for(timeout=STEP_TIMEOUT_MS)
+        page.get_by_text("Breathe in", exact=True).first.wait_for(timeout=STEP_TIMEOUT_MS)
         page.screenshot(path=ARTIFACTS / "phone-breathing-in.png")
-        page.get_by_text("Breathe out", exact=True).wait_for(timeout=STEP_TIMEOUT_MS)  # 4 s later
+        page.get_by_text("Breathe out", exact=True).first.wait_for(timeout=STEP_TIMEOUT_MS)  # 4 s later
         page.screenshot(path=ARTIFACTS / "phone-breathing-out.png")
         page.get_by_role("button", name="Pause").click(timeout=STEP_TIMEOUT_MS)
         page.get_by_role("button", name="Resume").wait_for(timeout=STEP_TIMEOUT_MS)
