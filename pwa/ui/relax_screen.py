@@ -8,7 +8,7 @@ from pwa.core.pmr import RELEASE_RANGE, SEQUENCE_SIZES, TENSE_RANGE
 from pwa.core.settings import AppSettings
 from pwa.ui.context import ShellState, go, use_shell
 from pwa.ui.shell import destination_view
-from pwa.ui.widgets import big_action
+from pwa.ui.widgets import big_action, link_tile
 
 
 def _length(pattern: BreathingPattern) -> str:
@@ -18,30 +18,24 @@ def _length(pattern: BreathingPattern) -> str:
 
 
 def _pattern_tile(pattern: BreathingPattern) -> ft.Control:
-    return ft.Card(
-        margin=0,
-        content=ft.ListTile(
-            key=f"pattern-{pattern.id}",
-            leading=ft.Icon(ft.Icons.AIR),
-            title=ft.Text(f"{pattern.name} · {_length(pattern)}"),
-            subtitle=ft.Text(pattern.explanation),
-            trailing=ft.Icon(ft.Icons.PLAY_ARROW_OUTLINED),
-            on_click=lambda: go(routes.breathe(pattern.id)),
-        ),
+    return link_tile(
+        f"pattern-{pattern.id}",
+        f"{pattern.name} · {_length(pattern)}",
+        routes.breathe(pattern.id),
+        subtitle=pattern.explanation,
+        icon=ft.Icons.AIR,
+        action_icon=ft.Icons.PLAY_ARROW_OUTLINED,
     )
 
 
 def _pmr_tile(groups: int, settings: AppSettings) -> ft.Control:
     minutes = groups * (settings.pmr_tense_seconds + settings.pmr_release_seconds) / 60
-    return ft.Card(
-        margin=0,
-        content=ft.ListTile(
-            key=f"pmr-{groups}",
-            leading=ft.Icon(ft.Icons.ACCESSIBILITY_NEW),
-            title=ft.Text(f"{groups} muscle groups · about {round(minutes)} min"),
-            trailing=ft.Icon(ft.Icons.PLAY_ARROW_OUTLINED),
-            on_click=lambda: go(routes.muscle_relaxation(groups)),
-        ),
+    return link_tile(
+        f"pmr-{groups}",
+        f"{groups} muscle groups · about {round(minutes)} min",
+        routes.muscle_relaxation(groups),
+        icon=ft.Icons.ACCESSIBILITY_NEW,
+        action_icon=ft.Icons.PLAY_ARROW_OUTLINED,
     )
 
 

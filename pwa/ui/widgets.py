@@ -22,18 +22,36 @@ def big_action(label: str, icon: ft.IconData, key: str, on_click, *, primary: bo
     return button_type(content=label, icon=icon, key=key, on_click=on_click, style=style, height=72)
 
 
-def doctor_link(key: str = "open-doctor") -> ft.Control:
-    """One tap to the red flags, from anywhere that needs it."""
+def link_tile(
+    key: str,
+    title: str,
+    route: str,
+    subtitle: str | None = None,
+    icon: ft.IconData | None = None,
+    action_icon: ft.IconData = ft.Icons.CHEVRON_RIGHT,
+) -> ft.Control:
+    """A card that opens a route: chapters, exercises, the red flags."""
     return ft.Card(
         margin=0,
         content=ft.ListTile(
             key=key,
-            leading=ft.Icon(ft.Icons.MEDICAL_INFORMATION_OUTLINED),
-            title=ft.Text("When to see a doctor"),
-            subtitle=ft.Text("Signs that are worth getting checked, and where to go"),
-            trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
-            on_click=lambda: go(routes.WHEN_TO_SEE_A_DOCTOR),
+            leading=ft.Icon(icon) if icon else None,
+            title=ft.Text(title),
+            subtitle=ft.Text(subtitle) if subtitle else None,
+            trailing=ft.Icon(action_icon),
+            on_click=lambda: go(route),
         ),
+    )
+
+
+def doctor_link(key: str = "open-doctor") -> ft.Control:
+    """One tap to the red flags, from anywhere that needs it."""
+    return link_tile(
+        key,
+        "When to see a doctor",
+        routes.WHEN_TO_SEE_A_DOCTOR,
+        subtitle="Signs that are worth getting checked, and where to go",
+        icon=ft.Icons.MEDICAL_INFORMATION_OUTLINED,
     )
 
 
