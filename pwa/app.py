@@ -9,12 +9,14 @@ import flet as ft
 from pwa import APP_NAME
 from pwa.adapters.content_files import load_chapters
 from pwa.adapters.paths import CONTENT_DIR
+from pwa.adapters.relaxation_repository import TinyDBRelaxationRepository
 from pwa.adapters.settings_repository import TinyDBSettingsRepository
 from pwa.adapters.storage import DataStore
 from pwa.core.settings import AppSettings
 from pwa.ui.context import AppDependencies, ShellContext, ShellState
 from pwa.ui.guide_screen import ChapterScreen, GuideScreen
 from pwa.ui.home_screen import HomeScreen
+from pwa.ui.pattern_editor_screen import PatternEditorScreen
 from pwa.ui.pmr_screen import PmrScreen
 from pwa.ui.log_screen import LogScreen, LogTwitchScreen
 from pwa.ui.breathing_screen import BreathingScreen
@@ -28,6 +30,7 @@ ROUTES = [
     ft.Route(path="log/new", component=LogTwitchScreen, modal=True),
     ft.Route(path="relax/breathe/:pattern_id?", component=BreathingScreen, modal=True),
     ft.Route(path="relax/pmr/:groups", component=PmrScreen, modal=True),
+    ft.Route(path="relax/patterns/:pattern_id", component=PatternEditorScreen, modal=True),
     ft.Route(index=True, component=HomeScreen),
     ft.Route(
         path="guide",
@@ -45,6 +48,7 @@ def build_dependencies(
     opened = store.open()
     return AppDependencies(
         settings_repository=TinyDBSettingsRepository(opened.db),
+        relaxation_repository=TinyDBRelaxationRepository(opened.db),
         chapters=tuple(load_chapters(content_dir)),
         data_location=opened.location,
         storage_notice=opened.problem,
@@ -62,6 +66,7 @@ def App(deps: AppDependencies):
     page = ft.context.page
     settings, set_settings = ft.use_state(deps.settings_repository.load)
     width, set_width = ft.use_state(page.width)
+    revision, set_revision = ft.use_state(0)
 
     def subscribe_to_resize() -> None:
         page.on_resize = lambda e: set_width(e.width)
@@ -83,6 +88,8 @@ def App(deps: AppDependencies):
         settings=settings,
         width=width,
         change_settings=lambda **changes: save_settings(settings.with_changes(**changes)),
+        data_changed=lambda: set_revision(revision + 1),
+        revision=revision,
     )
     return ShellContext(shell, lambda: ft.Router(ROUTES, not_found=NotFoundScreen, manage_views=True))
 

@@ -29,3 +29,11 @@ def breathe(pattern_id: str | None = None) -> str:
 def muscle_relaxation(groups: int) -> str:
     """The route of a progressive muscle relaxation session with 16, 7 or 4 muscle groups."""
     return f"{RELAX}/pmr/{groups}"
+
+
+NEW_PATTERN_ID = "new"
+
+
+def edit_pattern(pattern_id: str = NEW_PATTERN_ID) -> str:
+    """The route of the editor for a user-made breathing pattern ("new" for a new one)."""
+    return f"{RELAX}/patterns/{pattern_id}"

@@ -128,42 +128,46 @@ DEFAULT_PATTERN_ID = "resonance"
 
 
 class PatternError(ValueError):
-    """A user-made pattern that cannot be used, with every reason in plain words."""
+    """A user-made pattern that cannot be used, with every reason in plain words, by field."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__(" ".join(problems))
-        self.problems = problems
+    def __init__(self, by_field: dict[str, str]) -> None:
+        super().__init__(" ".join(by_field.values()))
+        self.by_field = by_field  # "name", a PhaseKind value, or "pattern" for the whole
+
+    @property
+    def problems(self) -> list[str]:
+        return list(self.by_field.values())
 
 
 def make_pattern(name: str, phases: list[tuple[str, Any]], pattern_id: str | None = None) -> BreathingPattern:
     """Validate a user-made pattern: a name, each phase 0-30 s, at least one breath in and one out."""
-    problems: list[str] = []
+    problems: dict[str, str] = {}
     name = (name or "").strip()
     if not name:
-        problems.append("Give the pattern a name.")
+        problems["name"] = "Give the pattern a name."
     elif len(name) > MAX_NAME_LENGTH:
-        problems.append(f"Keep the name to {MAX_NAME_LENGTH} characters or fewer.")
+        problems["name"] = f"Keep the name to {MAX_NAME_LENGTH} characters or fewer."
     steps: list[Step[PhaseKind]] = []
     for kind_value, raw_seconds in phases:
         try:
             kind = PhaseKind(kind_value)
         except ValueError:
-            problems.append(f"'{kind_value}' is not a breathing phase.")
+            problems["pattern"] = f"'{kind_value}' is not a breathing phase."
             continue
         try:
-            seconds = float(raw_seconds)
+            seconds = float(str(raw_seconds).strip() or "0")
         except (TypeError, ValueError):
-            problems.append(f"{kind.cue}: enter a number of seconds.")
+            problems[kind.value] = f"{kind.cue}: enter a number of seconds."
             continue
         if not 0 <= seconds <= MAX_PHASE_SECONDS or seconds != seconds:
-            problems.append(f"{kind.cue}: use between 0 and {MAX_PHASE_SECONDS} seconds.")
+            problems[kind.value] = f"{kind.cue}: use between 0 and {MAX_PHASE_SECONDS} seconds."
             continue
         steps.append(Step(kind, seconds))
     kinds = {s.what for s in steps if s.seconds > 0}
     if PhaseKind.INHALE not in kinds:
-        problems.append("Include a breath in of at least a moment.")
+        problems.setdefault(PhaseKind.INHALE.value, "Include a breath in of at least a moment.")
     if PhaseKind.EXHALE not in kinds:
-        problems.append("Include a breath out of at least a moment.")
+        problems.setdefault(PhaseKind.EXHALE.value, "Include a breath out of at least a moment.")
     if problems:
         raise PatternError(problems)
     return BreathingPattern(id=pattern_id or f"custom-{uuid.uuid4().hex[:8]}", name=name, phases=tuple(steps))

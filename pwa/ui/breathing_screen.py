@@ -77,12 +77,14 @@ def _session_view(pattern: BreathingPattern, state: SessionState, shell: ShellSt
 def BreathingScreen() -> ft.View:
     shell = use_shell()
     requested = ft.use_route_params().get("pattern_id")
-    pattern = find_pattern(requested or shell.settings.breathing_pattern_id)
+    custom = ft.use_memo(shell.deps.relaxation_repository.patterns, [shell.revision])
+    pattern = find_pattern(requested or shell.settings.breathing_pattern_id, custom)
     run = use_session_runner(
         shell,
         lambda: pattern.session(shell.deps.clock),
         [pattern.id],
         cue_for=lambda phase: CUE_SOUNDS[phase],
+        exercise=pattern.name,
         on_start=lambda: shell.change_settings(breathing_pattern_id=pattern.id),
     )
     route = routes.breathe(pattern.id if requested else None)

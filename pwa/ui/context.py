@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from functools import cached_property
 import flet as ft
 
 from pwa.adapters.cues import Cues, FletCues
+from pwa.adapters.relaxation_repository import RelaxationRepository
 from pwa.adapters.settings_repository import SettingsRepository
 from pwa.core.guide import Chapter
 from pwa.core.search import GuideIndex
@@ -21,11 +23,13 @@ from pwa.core.timed_session import Clock
 @dataclass(frozen=True)
 class AppDependencies:
     settings_repository: SettingsRepository
+    relaxation_repository: RelaxationRepository
     chapters: tuple[Chapter, ...]
     data_location: str  # where user data lives, shown in Settings
     storage_notice: str | None = None  # shown once when saved data could not be read
     storage_persistent: bool | None = None  # browser build: will the browser keep our data? None: a file on disk
     clock: Clock = time.monotonic
+    now: Callable[[], dt.datetime] = lambda: dt.datetime.now().astimezone()  # wall time, for records
     make_cues: Callable[[AppSettings], Cues] = lambda settings: FletCues(settings.sound_cues, settings.vibration_cues)
     tick_seconds: float = 0.25  # how often a running session refreshes the screen at most
 
@@ -41,6 +45,8 @@ class ShellState:
     settings: AppSettings
     width: float | None
     change_settings: Callable[..., None]  # change_settings(theme=..., reduced_motion=...) saves at once
+    data_changed: Callable[[], None]  # call after writing user data, so screens that show it re-read
+    revision: int = 0  # bumped by data_changed()
 
     @property
     def navigation_style(self) -> NavigationStyle:

@@ -80,6 +80,7 @@ def PmrScreen() -> ft.View:
         lambda: pmr_session(shell.deps.clock, groups, settings.pmr_tense_seconds, settings.pmr_release_seconds),
         [groups],
         cue_for=lambda step: CUES[step.phase],
+        exercise=f"Muscle relaxation, {groups} groups",
         on_start=lambda: shell.change_settings(pmr_groups=groups),
     )
     if run.finished:

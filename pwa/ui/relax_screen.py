@@ -5,6 +5,7 @@ import flet as ft
 from pwa import routes
 from pwa.core.breathing import PRESETS, BreathingPattern, find_pattern
 from pwa.core.pmr import RELEASE_RANGE, SEQUENCE_SIZES, TENSE_RANGE
+from pwa.core.relaxation_log import SessionRecord, recent
 from pwa.core.settings import AppSettings
 from pwa.ui.context import ShellState, go, use_shell
 from pwa.ui.shell import destination_view
@@ -26,6 +27,43 @@ def _pattern_tile(pattern: BreathingPattern) -> ft.Control:
         icon=ft.Icons.AIR,
         action_icon=ft.Icons.PLAY_ARROW_OUTLINED,
     )
+
+
+def _custom_pattern_row(pattern: BreathingPattern) -> ft.Control:
+    steps = ", ".join(f"{s.what.cue.lower()} {s.seconds:g} s" for s in pattern.phases if s.seconds)
+    return ft.Row(
+        [
+            ft.Container(
+                expand=True,
+                content=link_tile(
+                    f"pattern-{pattern.id}", pattern.name, routes.breathe(pattern.id), subtitle=steps,
+                    icon=ft.Icons.AIR, action_icon=ft.Icons.PLAY_ARROW_OUTLINED,
+                ),  # fmt: skip
+            ),
+            ft.IconButton(
+                ft.Icon(ft.Icons.EDIT_OUTLINED, semantics_label=f"Edit {pattern.name}"),
+                key=f"edit-{pattern.id}",
+                tooltip=f"Edit {pattern.name}",
+                on_click=lambda: go(routes.edit_pattern(pattern.id)),
+            ),
+        ]
+    )
+
+
+def _history(records: list[SessionRecord]) -> list[ft.Control]:
+    """The last few sessions, plainly: no streaks, no totals to beat."""
+    if not records:
+        return []
+    return [
+        ft.Text("Recent sessions", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        ft.Column(
+            key="session-history",
+            spacing=4,
+            controls=[
+                ft.Text(f"{r.started_at:%a %d %b, %H:%M} · {r.exercise} · {r.minutes_text}") for r in recent(records)
+            ],
+        ),
+    ]
 
 
 def _pmr_tile(groups: int, settings: AppSettings) -> ft.Control:
@@ -71,11 +109,15 @@ def _pmr_timing(shell: ShellState) -> ft.Control:
 @ft.component
 def RelaxScreen() -> ft.View:
     shell = use_shell()
-    usual = find_pattern(shell.settings.breathing_pattern_id)
+    custom = shell.deps.relaxation_repository.patterns()
+    usual = find_pattern(shell.settings.breathing_pattern_id, custom)
     body = [
         big_action(f"Breathe now: {usual.name}", ft.Icons.AIR, "relax-breathe-now", lambda: go(routes.BREATHE_NOW), primary=True),
         ft.Text("Breathing patterns", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         *[_pattern_tile(p) for p in PRESETS],
+        ft.Text("Your patterns", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+        *[_custom_pattern_row(p) for p in custom],
+        ft.OutlinedButton(content="New pattern", icon=ft.Icons.ADD, key="new-pattern", on_click=lambda: go(routes.edit_pattern())),
         ft.Text("Progressive muscle relaxation", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         ft.Text(
             "Tense one group of muscles gently, then let go and notice the difference. "
@@ -83,5 +125,6 @@ def RelaxScreen() -> ft.View:
         ),
         *[_pmr_tile(groups, shell.settings) for groups in SEQUENCE_SIZES],
         _pmr_timing(shell),
+        *_history(shell.deps.relaxation_repository.sessions()),
     ]
     return destination_view(shell, routes.RELAX, "Relax", body)

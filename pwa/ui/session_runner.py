@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 import flet as ft
 
 from pwa import routes
+from pwa.core.relaxation_log import SessionRecord, worth_keeping
 from pwa.core.timed_session import SessionFinished, SessionState, StepStarted, TimedSession
 from pwa.ui.context import ShellState, go
 
@@ -39,8 +40,10 @@ def use_session_runner(
     make_session: Callable[[], TimedSession[T]],
     identity: list[Any],
     cue_for: Callable[[T], str],
+    exercise: str,
     on_start: Callable[[], None] = lambda: None,
 ) -> SessionControls[T]:
+    """`exercise` names the session in the history kept when it ends (if it lasted long enough)."""
     run, set_run = ft.use_state(0)  # bumped by restart() for a fresh session
     session = ft.use_memo(make_session, [*identity, run])
     state, set_state = ft.use_state(session.state)
@@ -51,6 +54,7 @@ def use_session_runner(
         active.current = session
         cues = shell.deps.make_cues(shell.settings)
         session.start()
+        started_at = shell.deps.now()
         cues.keep_awake(True)
         on_start()
         try:
@@ -58,8 +62,12 @@ def use_session_runner(
                 for event in session.poll():
                     if isinstance(event, StepStarted):
                         cues.cue(cue_for(event.step.what))
-                    elif isinstance(event, SessionFinished) and event.completed:
-                        cues.cue("finish")
+                    elif isinstance(event, SessionFinished):
+                        if event.completed:
+                            cues.cue("finish")
+                        if worth_keeping(event.elapsed):
+                            shell.deps.relaxation_repository.add_session(SessionRecord(started_at, exercise, event.elapsed))
+                            shell.data_changed()
                 set_state(session.state())
                 if session.finished:
                     set_finished(True)
