@@ -78,7 +78,7 @@ def launch_phone(playwright, chromium_path: str, launch_args: list[str], profile
 
 
 def open_settings_and_expect_dark(page) -> None:
-    page.get_by_role("button", name="Settings").click(timeout=STEP_TIMEOUT_MS)
+    tap(page.get_by_role("button", name="Settings"))
     page.get_by_role("radio", name="Dark", checked=True).wait_for(timeout=STEP_TIMEOUT_MS)
 
 
@@ -115,17 +115,18 @@ def test_installed_app_works_offline_and_keeps_data_across_restarts(
         cdp = context.new_cdp_session(page)
         assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
 
-        page.get_by_role("button", name="Settings").click(timeout=STEP_TIMEOUT_MS)
-        page.get_by_role("radio", name="Dark").click(timeout=STEP_TIMEOUT_MS)
+        tap(page.get_by_role("button", name="Settings"))
+        tap(page.get_by_role("radio", name="Dark"))
         page.get_by_role("radio", name="Dark", checked=True).wait_for(timeout=STEP_TIMEOUT_MS)
         assert json.loads(wait_until_stored(page, '"dark"'))["settings"]["1"]["theme"] == "dark"
-        page.get_by_role("button", name=re.compile("^(Close|Back)")).click(timeout=STEP_TIMEOUT_MS)
+        tap(page.get_by_role("button", name=re.compile("^(Close|Back)")))
+        page.get_by_role("button", name="Log a twitch").wait_for(timeout=STEP_TIMEOUT_MS)  # back on Home
 
         server.stop()  # airplane mode from here on
         page.reload()
         wait_for_home(page)
         tap(page.get_by_role("tab", name="Guide"))
-        page.get_by_role("button", name=re.compile("^When to see a doctor")).click(timeout=STEP_TIMEOUT_MS)
+        tap(page.get_by_role("button", name=re.compile("^When to see a doctor")))
         page.get_by_text("Get urgent help now").wait_for(timeout=STEP_TIMEOUT_MS)
         page.screenshot(path=ARTIFACTS / "pwa-offline-chapter.png")
         page.goto(server.url)  # back to Home, still offline

@@ -52,7 +52,7 @@ def test_each_destination_opens_by_its_accessible_name(browser, served_app, deny
             page.get_by_text(marker, exact=False).first.wait_for(timeout=STEP_TIMEOUT_MS)
             page.screenshot(path=ARTIFACTS / f"{size}-{label.lower()}.png")
 
-        page.get_by_role("button", name=re.compile("^When to see a doctor")).click(timeout=STEP_TIMEOUT_MS)
+        tap(page.get_by_role("button", name=re.compile("^When to see a doctor")))
         page.get_by_text("Get urgent help now").wait_for(timeout=STEP_TIMEOUT_MS)
         page.screenshot(path=ARTIFACTS / f"{size}-when-to-see-a-doctor.png")
     finally:
@@ -65,15 +65,15 @@ def test_theme_choice_is_remembered_after_a_reload(browser, served_app, deny_pro
     external: list[str] = []
     page = open_app(browser, served_app.url, VIEWPORTS["phone"], external)
     try:
-        page.get_by_role("button", name="Settings").click(timeout=STEP_TIMEOUT_MS)
-        page.get_by_role("radio", name="Dark").click(timeout=STEP_TIMEOUT_MS)
+        tap(page.get_by_role("button", name="Settings"))
+        tap(page.get_by_role("radio", name="Dark"))
         page.get_by_role("radio", name="Dark", checked=True).wait_for(timeout=STEP_TIMEOUT_MS)
         page.screenshot(path=ARTIFACTS / "phone-settings-dark.png")
 
         page.reload()
         enable_semantics(page)
         page.get_by_role("radio", name="Dark", checked=True).wait_for(timeout=LOAD_TIMEOUT_MS)
-        page.get_by_role("radio", name="Same as my device").click(timeout=STEP_TIMEOUT_MS)
+        tap(page.get_by_role("radio", name="Same as my device"))
         page.get_by_role("radio", name="Same as my device", checked=True).wait_for(timeout=STEP_TIMEOUT_MS)
     finally:
         page.close()
@@ -102,7 +102,7 @@ def test_guide_search_finds_a_section_and_opens_it(browser, served_app, deny_pro
         # keyboard focus into it for key presses, so fill() enters text the way assistive input
         # does. A fill that lands while the field is still being attached is lost, so try again.
         for _ in range(3):
-            field.click(timeout=STEP_TIMEOUT_MS)
+            tap(field)
             field.fill("lou gehrig", timeout=STEP_TIMEOUT_MS)
             try:
                 results.wait_for(timeout=5_000)
@@ -111,7 +111,7 @@ def test_guide_search_finds_a_section_and_opens_it(browser, served_app, deny_pro
                 continue
         results.wait_for(timeout=STEP_TIMEOUT_MS)
         page.screenshot(path=ARTIFACTS / "phone-guide-search.png")
-        page.get_by_role("button", name=re.compile("^BFS and ALS")).first.click(timeout=STEP_TIMEOUT_MS)
+        tap(page.get_by_role("button", name=re.compile("^BFS and ALS")).first)
         page.get_by_role("heading", name="BFS and ALS").wait_for(timeout=STEP_TIMEOUT_MS)
         page.screenshot(path=ARTIFACTS / "phone-guide-chapter.png")
     finally:
@@ -126,12 +126,12 @@ def test_breathe_now_runs_a_session_that_changes_phase(browser, served_app, deny
     console: list[str] = []
     page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
     try:
-        page.get_by_role("button", name="Breathe now").click(timeout=STEP_TIMEOUT_MS)
+        tap(page.get_by_role("button", name="Breathe now"))
         page.get_by_text("Breathe in", exact=True).first.wait_for(timeout=STEP_TIMEOUT_MS)
         page.screenshot(path=ARTIFACTS / "phone-breathing-in.png")
         page.get_by_text("Breathe out", exact=True).first.wait_for(timeout=STEP_TIMEOUT_MS)  # 4 s later
         page.screenshot(path=ARTIFACTS / "phone-breathing-out.png")
-        page.get_by_role("button", name="Pause").click(timeout=STEP_TIMEOUT_MS)
+        tap(page.get_by_role("button", name="Pause"))
         page.get_by_role("button", name="Resume").wait_for(timeout=STEP_TIMEOUT_MS)
     finally:
         page.close()
