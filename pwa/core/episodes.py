@@ -1,0 +1,299 @@
+"""The symptom log's model: episodes and day check-ins, and the rules a valid entry follows.
+
+Validation turns raw form or file values into plain values, or raises `EntryError` with a message
+per field in calm, plain words. Times are timezone-aware; "now" is passed in, never read here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import uuid
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Mapping
+
+NOTE_MAX = 2000
+OTHER_TEXT_MAX = 100
+TRIGGER_MAX = 40
+FUTURE_TOLERANCE = dt.timedelta(minutes=1)
+MAX_DURATION_SECONDS = 24 * 3600
+
+# Body regions, and whether they come as a left and a right one.
+BODY_REGIONS: dict[str, bool] = {
+    "eyelid": True,
+    "face": False,
+    "jaw": False,
+    "tongue": False,
+    "neck": False,
+    "shoulder": True,
+    "upper arm": True,
+    "forearm": True,
+    "hand": True,
+    "chest": False,
+    "back": False,
+    "belly": False,
+    "hip": True,
+    "thigh": True,
+    "calf": True,
+    "foot": True,
+    "other": False,
+}
+SIDES = ("left", "right")
+KNOWN_TRIGGERS = (
+    "caffeine",
+    "alcohol",
+    "poor sleep",
+    "stress",
+    "exercise",
+    "dehydration",
+    "new medicine",
+    "illness",
+)
+
+
+class EpisodeType(str, Enum):
+    TWITCH = "twitch"
+    CRAMP = "cramp"
+    TINGLING = "tingling"
+    OTHER = "other"
+
+
+class EntryError(ValueError):
+    """An entry that cannot be saved, with one plain message per field."""
+
+    def __init__(self, by_field: dict[str, str]) -> None:
+        super().__init__(" ".join(by_field.values()))
+        self.by_field = by_field
+
+
+@dataclass(frozen=True)
+class Location:
+    region: str
+    side: str | None = None
+    other_text: str | None = None  # only for region "other"
+
+    @property
+    def label(self) -> str:
+        if self.region == "other":
+            return self.other_text or "other"
+        return f"{self.side} {self.region}" if self.side else self.region
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"region": self.region, "side": self.side, "other_text": self.other_text}
+
+
+@dataclass(frozen=True)
+class Episode:
+    id: str
+    started_at: dt.datetime
+    locations: tuple[Location, ...]
+    intensity: int
+    duration_seconds: int | None  # None: still going on when logged
+    type: EpisodeType
+    triggers: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def ongoing(self) -> bool:
+        return self.duration_seconds is None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "started_at": self.started_at.isoformat(),
+            "locations": [loc.to_dict() for loc in self.locations],
+            "intensity": self.intensity,
+            "duration_seconds": self.duration_seconds,
+            "type": self.type.value,
+            "triggers": list(self.triggers),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class DayCheckIn:
+    day: dt.date
+    sleep_hours: float | None = None
+    caffeine_drinks: int | None = None
+    stress: int | None = None  # 0-10
+    exercise_minutes: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "day": self.day.isoformat(),
+            "sleep_hours": self.sleep_hours,
+            "caffeine_drinks": self.caffeine_drinks,
+            "stress": self.stress,
+            "exercise_minutes": self.exercise_minutes,
+        }
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def parse_time(value: Any) -> dt.datetime:
+    """An aware datetime from a datetime or an ISO 8601 string; naive values are refused."""
+    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value).strip())
+    if moment.tzinfo is None:
+        raise ValueError("no time zone")
+    return moment
+
+
+def _int_in(value: Any, low: int, high: int) -> int:
+    if isinstance(value, bool):
+        raise ValueError
+    number = float(str(value).strip()) if not isinstance(value, (int, float)) else float(value)
+    if not math.isfinite(number) or number != int(number) or not low <= number <= high:
+        raise ValueError
+    return int(number)
+
+
+def validate_episode(raw: Mapping[str, Any], now: dt.datetime | None) -> Episode:
+    """Check every field of a raw episode (from the form or a file) and build it.
+
+    `now` is the default start time and the limit for future times; None (for stored entries)
+    skips that check and requires a start time.
+    """
+    problems: dict[str, str] = {}
+
+    started_at = now
+    if raw.get("started_at") in (None, "") and now is None:
+        problems["started_at"] = "The start time is missing."
+    elif raw.get("started_at") not in (None, ""):
+        try:
+            started_at = parse_time(raw["started_at"])
+            if now is not None and started_at > now + FUTURE_TOLERANCE:
+                problems["started_at"] = "The start time is in the future. Use a time up to now."
+        except (TypeError, ValueError):
+            problems["started_at"] = "Use a date and time like 2026-11-23T21:30+00:00."
+
+    locations: list[Location] = []
+    raw_locations = raw.get("locations") or []
+    if not isinstance(raw_locations, (list, tuple)) or not raw_locations:
+        problems["locations"] = "Choose at least one place on the body."
+    else:
+        for item in raw_locations:
+            try:
+                locations.append(_location(item))
+            except ValueError as error:
+                problems["locations"] = str(error)
+                break
+        if len(set(locations)) != len(locations):
+            locations = list(dict.fromkeys(locations))
+
+    try:
+        intensity = _int_in(raw.get("intensity", 3), 0, 10)
+    except (TypeError, ValueError):
+        problems["intensity"] = "Intensity is a whole number from 0 to 10."
+        intensity = 0
+
+    duration: int | None = None
+    raw_duration = raw.get("duration_seconds")
+    if raw_duration not in (None, "", "ongoing"):
+        try:
+            duration = _int_in(raw_duration, 1, MAX_DURATION_SECONDS)
+        except (TypeError, ValueError):
+            problems["duration_seconds"] = "Duration is from 1 second to 24 hours, or 'ongoing'."
+
+    try:
+        episode_type = EpisodeType(str(raw.get("type", EpisodeType.TWITCH.value)))
+    except ValueError:
+        problems["type"] = "Type is twitch, cramp, tingling or other."
+        episode_type = EpisodeType.OTHER
+
+    triggers: list[str] = []
+    raw_triggers = raw.get("triggers") or []
+    if not isinstance(raw_triggers, (list, tuple)):
+        problems["triggers"] = "Triggers are a list."
+    else:
+        for trigger in raw_triggers:
+            text = " ".join(str(trigger).split()).lower()
+            if not text or len(text) > TRIGGER_MAX:
+                problems["triggers"] = f"Each trigger is 1 to {TRIGGER_MAX} characters."
+                break
+            if text not in triggers:
+                triggers.append(text)
+
+    note = raw.get("note") or ""
+    if not isinstance(note, str):
+        problems["note"] = "The note is text."
+    elif len(note) > NOTE_MAX:
+        problems["note"] = f"Keep the note to {NOTE_MAX:,} characters (it has {len(note):,})."
+
+    if problems:
+        raise EntryError(problems)
+    return Episode(
+        id=str(raw.get("id") or new_id()),
+        started_at=started_at,
+        locations=tuple(locations),
+        intensity=intensity,
+        duration_seconds=duration,
+        type=episode_type,
+        triggers=tuple(triggers),
+        note=note,
+    )
+
+
+def _location(item: Any) -> Location:
+    if isinstance(item, Location):
+        item = item.to_dict()
+    if not isinstance(item, Mapping):
+        raise ValueError("Each place on the body needs a region.")
+    region = str(item.get("region", "")).strip().lower()
+    if region not in BODY_REGIONS:
+        raise ValueError(f"'{region}' is not one of the body regions.")
+    side = item.get("side") or None
+    if BODY_REGIONS[region]:
+        if side not in SIDES:
+            raise ValueError(f"Say whether it was the left or the right {region}.")
+    elif side is not None:
+        raise ValueError(f"The {region} has no left or right side.")
+    other_text = None
+    if region == "other":
+        other_text = " ".join(str(item.get("other_text") or "").split())
+        if not other_text or len(other_text) > OTHER_TEXT_MAX:
+            raise ValueError(f"Describe the other place in 1 to {OTHER_TEXT_MAX} characters.")
+    return Location(region, side, other_text)
+
+
+def validate_check_in(raw: Mapping[str, Any]) -> DayCheckIn:
+    problems: dict[str, str] = {}
+    try:
+        day = raw["day"] if isinstance(raw.get("day"), dt.date) else dt.date.fromisoformat(str(raw.get("day")))
+    except (TypeError, ValueError):
+        problems["day"] = "Use a date like 2026-11-23."
+        day = dt.date.min
+
+    def optional(name: str, convert, message: str):
+        value = raw.get(name)
+        if value in (None, ""):
+            return None
+        try:
+            return convert(value)
+        except (TypeError, ValueError):
+            problems[name] = message
+            return None
+
+    def hours(value: Any) -> float:
+        number = float(value)
+        if not 0 <= number <= 24 or not math.isfinite(number):
+            raise ValueError
+        return number
+
+    check_in = DayCheckIn(
+        day=day,
+        sleep_hours=optional("sleep_hours", hours, "Sleep is from 0 to 24 hours."),
+        caffeine_drinks=optional("caffeine_drinks", lambda v: _int_in(v, 0, 30), "Caffeine drinks: a whole number from 0 to 30."),
+        stress=optional("stress", lambda v: _int_in(v, 0, 10), "Stress is a whole number from 0 to 10."),
+        exercise_minutes=optional("exercise_minutes", lambda v: _int_in(v, 0, 1440), "Exercise: minutes from 0 to 1,440."),
+    )
+    if problems:
+        raise EntryError(problems)
+    return check_in
+
+
+def episode_from_dict(data: Mapping[str, Any]) -> Episode:
+    """Rebuild a stored episode, checking it all the same (raises EntryError)."""
+    return validate_episode(data, now=None)
