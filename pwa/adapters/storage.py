@@ -52,8 +52,11 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: dict[str, Any]) -> None:
+        self.write_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+    def write_bytes(self, payload: bytes) -> None:
+        """Replace the file with `payload`: temporary file, fsync, atomic rename, directory fsync."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
