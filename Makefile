@@ -40,4 +40,5 @@ clean:
 bench: $(STAMP)
 	$(PY) -m tests.bench.bench_search
 	$(PY) -m tests.bench.bench_breathing_tick
+	$(PY) -m tests.bench.bench_log_storage
 	$(PY) -m tests.bench.bench_startup

@@ -75,14 +75,32 @@ class JournalStore:
             version += 1
             migrated = True
         data[META_TABLE] = {"1": {"schema_version": version}}
-        self.db.storage.write(data)
-        for table_name in data:
+        self._next_doc_id: dict[str, int] = {}
+        for table_name, documents in data.items():
             if table_name != META_TABLE:
-                table = self.db.table(table_name)
-                self._ids[table_name] = {doc["id"]: doc.doc_id for doc in table.all() if "id" in doc}
-        self._journal_lines = self._replay_journal()
+                self._ids[table_name] = {doc["id"]: int(key) for key, doc in documents.items() if "id" in doc}
+                self._next_doc_id[table_name] = max((int(key) for key in documents), default=0) + 1
+        # Replay onto the plain data, then hand it to TinyDB once: each TinyDB change costs a pass
+        # over the whole table, which a journal of thousands of lines would pay thousands of times.
+        self._journal_lines = 0
+        for entry in self._journal_entries():
+            self._apply_to(data, entry)
+            self._journal_lines += 1
+        self.db.storage.write(data)
         if not self.read_only and (migrated or self._journal_lines >= self.compact_after):
             self.compact()
+
+    def _apply_to(self, data: dict[str, Any], entry: dict[str, Any]) -> None:
+        table_name, item_id = entry["table"], entry["id"]
+        documents = data.setdefault(table_name, {})
+        ids = self._ids.setdefault(table_name, {})
+        if entry["op"] == "put":
+            if item_id not in ids:
+                ids[item_id] = self._next_doc_id.get(table_name, 1)
+                self._next_doc_id[table_name] = ids[item_id] + 1
+            documents[str(ids[item_id])] = dict(entry["doc"], id=item_id)
+        elif item_id in ids:
+            documents.pop(str(ids.pop(item_id)), None)
 
     def _read_snapshot(self) -> dict[str, Any]:
         try:
@@ -138,13 +156,6 @@ class JournalStore:
                 return  # a torn last line: that change was never acknowledged
             yield entry
 
-    def _replay_journal(self) -> int:
-        replayed = 0
-        for entry in self._journal_entries():
-            self._apply(entry)
-            replayed += 1
-        return replayed
-
     # ---- changes -------------------------------------------------------------------------
     def _apply(self, entry: dict[str, Any]) -> None:
         table_name, item_id = entry["table"], entry["id"]
@@ -188,8 +199,13 @@ class JournalStore:
             return
         if self.read_only:
             raise ReadOnlyStoreError(self.notice or "the log is read-only")
-        for item_id, document in documents.items():
-            self._apply({"op": "put", "table": table, "id": item_id, "doc": document})
+        ids = self._ids.setdefault(table, {})
+        fresh = [item_id for item_id in documents if item_id not in ids]
+        for item_id in documents:
+            if item_id in ids:
+                self._apply({"op": "put", "table": table, "id": item_id, "doc": documents[item_id]})
+        new_doc_ids = self.db.table(table).insert_multiple(dict(documents[i], id=i) for i in fresh)
+        ids.update(zip(fresh, new_doc_ids))
         self.compact()
 
     def compact(self) -> None:
@@ -213,3 +229,7 @@ class JournalStore:
 
     def table(self, name: str):
         return self.db.table(name)
+
+    def documents(self, name: str) -> list[dict[str, Any]]:
+        """The stored documents of a table, without TinyDB's per-document wrapping (fast, read-only)."""
+        return list((self.db.storage.read() or {}).get(name, {}).values())

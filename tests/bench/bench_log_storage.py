@@ -1,0 +1,138 @@
+"""Symptom-log storage at 1,000, 10,000 and 100,000 episodes, beside stock TinyDB in the same run.
+
+Run with `make bench` (or `python -m tests.bench.bench_log_storage --sizes 1000 10000`). Ours is
+`JournalEpisodeRepository` on `JournalStore` (fsynced journal, atomic folds); stock is TinyDB's
+default `JSONStorage`, which rewrites the whole file on every change, without fsync. Times are
+medians in milliseconds. Targets at 10,000: insert under 10 ms, open under 100 ms, a month under
+20 ms; at 100,000 an insert under 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from tinydb import Query, TinyDB
+from tinydb.table import Document
+
+from pwa.adapters.episode_repository import EpisodeFilter, JournalEpisodeRepository
+from pwa.adapters.journal_store import JournalStore
+from pwa.core.episodes import validate_episode
+
+UTC = dt.timezone.utc
+START = dt.datetime(2025, 1, 1, tzinfo=UTC)
+REGIONS = [("calf", "left"), ("calf", "right"), ("thigh", "left"), ("eyelid", "right"), ("hand", "left"), ("back", None)]
+NOW = dt.datetime(2030, 1, 1, tzinfo=UTC)
+MONTH = (dt.datetime(2025, 6, 1, tzinfo=UTC), dt.datetime(2025, 7, 1, tzinfo=UTC))
+
+
+def make_episodes(count: int, rng: random.Random):
+    span = 365 * 24 * 3600
+    for n in range(count):
+        region, side = rng.choice(REGIONS)
+        yield validate_episode(
+            {
+                "started_at": (START + dt.timedelta(seconds=rng.randrange(span))).isoformat(),
+                "locations": [{"region": region, "side": side}],
+                "intensity": rng.randrange(11),
+                "duration_seconds": rng.choice([None, 5, 30, 120]),
+                "type": rng.choice(["twitch", "twitch", "cramp", "tingling"]),
+                "triggers": rng.sample(["caffeine", "stress", "poor sleep", "exercise"], rng.randrange(3)),
+                "note": "calf buzzing after walk" if n % 7 == 0 else "",
+            },
+            NOW,
+        )
+
+
+def median_ms(action, repeats: int) -> float:
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples) * 1000
+
+
+def measure_ours(folder: Path, episodes, extra, repeats: int) -> dict[str, float]:
+    path = folder / "ours.json"
+    repo = JournalEpisodeRepository(JournalStore(path))
+    repo.save_many(episodes)
+    pending = iter(extra)
+    results = {"insert": median_ms(lambda: repo.save(next(pending)), repeats)}
+    targets = iter(episodes[:repeats])
+    results["update"] = median_ms(lambda: repo.save(_edited(next(targets))), repeats)
+    victims = iter(episodes[repeats : 2 * repeats])
+    results["delete"] = median_ms(lambda: repo.delete(next(victims).id), repeats)
+    results["open"] = median_ms(lambda: JournalEpisodeRepository(JournalStore(path)), 3)
+    month = EpisodeFilter(start=MONTH[0], end=MONTH[1])
+    results["list a month"] = median_ms(lambda: repo.find(month), 5)
+    results["filter (calf + stress)"] = median_ms(lambda: repo.find(EpisodeFilter(region="calf", trigger="stress")), 5)
+    return results
+
+
+def measure_stock(folder: Path, episodes, extra, repeats: int) -> dict[str, float]:
+    path = folder / "stock.json"
+    db = TinyDB(path)
+    table = db.table("episodes")
+    doc_ids = table.insert_multiple(e.to_dict() for e in episodes)
+    pending = iter(extra)
+    results = {"insert": median_ms(lambda: table.insert(next(pending).to_dict()), repeats)}
+    targets = iter(zip(doc_ids[:repeats], episodes[:repeats]))
+
+    def update():
+        doc_id, episode = next(targets)
+        table.upsert(Document(_edited(episode).to_dict(), doc_id=doc_id))
+
+    results["update"] = median_ms(update, repeats)
+    victims = iter(doc_ids[repeats : 2 * repeats])
+    results["delete"] = median_ms(lambda: table.remove(doc_ids=[next(victims)]), repeats)
+    results["open"] = median_ms(lambda: TinyDB(path).table("episodes").all(), 3)
+    low, high = MONTH[0].isoformat(), MONTH[1].isoformat()
+    item = Query()
+
+    def search(query):
+        table.clear_cache()  # TinyDB caches query results; measure the search itself
+        return table.search(query)
+
+    results["list a month"] = median_ms(lambda: search(item.started_at.test(lambda t: low <= t < high)), 5)
+    results["filter (calf + stress)"] = median_ms(
+        lambda: search(item.locations.any(Query().region == "calf") & item.triggers.any(["stress"])), 5
+    )
+    db.close()
+    return results
+
+
+def _edited(episode):
+    return validate_episode({**episode.to_dict(), "note": "edited"}, NOW)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    options = parser.parse_args(argv)
+    rng = random.Random(1)
+    print("\nSymptom-log storage, medians in ms (ours: fsynced journal; stock TinyDB: whole-file rewrite, no fsync)\n")
+    print(f"| {'episodes':>8} | {'operation':22} | {'ours':>9} | {'stock':>9} | {'stock/ours':>10} |")
+    print(f"|{'-' * 10}|{'-' * 24}|{'-' * 11}|{'-' * 11}|{'-' * 12}|")
+    for size in options.sizes:
+        episodes = list(make_episodes(size, rng))
+        extra = list(make_episodes(40, rng))
+        repeats_ours = 20
+        repeats_stock = 20 if size <= 10000 else 3  # each stock change rewrites ~30 MB at 100,000
+        with tempfile.TemporaryDirectory() as tmp:
+            ours = measure_ours(Path(tmp), episodes, extra[:repeats_ours], repeats_ours)
+            stock = measure_stock(Path(tmp), episodes, extra[repeats_ours:], repeats_stock)
+        for operation in ours:
+            ratio = stock[operation] / ours[operation] if ours[operation] else float("inf")
+            print(f"| {size:>8,} | {operation:22} | {ours[operation]:9.2f} | {stock[operation]:9.2f} | {ratio:10.1f} |")
+    print("\ntargets at 10,000: insert < 10 ms, open < 100 ms, list a month < 20 ms; at 100,000: insert < 100 ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
