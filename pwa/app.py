@@ -9,6 +9,7 @@ import flet as ft
 from pwa import APP_NAME
 from pwa.adapters.content_files import load_chapters
 from pwa.adapters.paths import CONTENT_DIR
+from pwa.adapters.episode_repository import JournalEpisodeRepository
 from pwa.adapters.relaxation_repository import TinyDBRelaxationRepository
 from pwa.adapters.settings_repository import TinyDBSettingsRepository
 from pwa.adapters.storage import DataStore
@@ -46,12 +47,15 @@ def build_dependencies(
     store: DataStore, content_dir: Path = CONTENT_DIR, storage_persistent: bool | None = None
 ) -> AppDependencies:
     opened = store.open()
+    log = JournalEpisodeRepository(store.open_log())
+    notices = " ".join(n for n in (opened.problem, log.notice) if n) or None
     return AppDependencies(
         settings_repository=TinyDBSettingsRepository(opened.db),
         relaxation_repository=TinyDBRelaxationRepository(opened.db),
+        episode_repository=log,
         chapters=tuple(load_chapters(content_dir)),
         data_location=opened.location,
-        storage_notice=opened.problem,
+        storage_notice=notices,
         storage_persistent=storage_persistent,
     )
 

@@ -79,9 +79,14 @@ class BrowserDataStore:
         fs.mount(fs.filesystems.IDBFS, js.Object.new(), self.mount_point)
         await _syncfs(True)
 
+    def _files(self) -> FileDataStore:
+        return FileDataStore(Path(self.mount_point) / DATABASE_FILENAME, on_write=self.saver.schedule, location=LOCATION)
+
     def open(self) -> OpenedDatabase:
-        path = Path(self.mount_point) / DATABASE_FILENAME
-        return FileDataStore(path, on_write=self.saver.schedule, location=LOCATION).open()
+        return self._files().open()
+
+    def open_log(self):
+        return self._files().open_log()
 
 
 async def storage_is_persistent() -> bool:

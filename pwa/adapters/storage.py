@@ -14,9 +14,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tinydb import TinyDB
+
+if TYPE_CHECKING:
+    from pwa.adapters.journal_store import JournalStore
 from tinydb.storages import MemoryStorage, Storage
 
 
@@ -93,8 +96,14 @@ class OpenedDatabase:
     problem: str | None = None  # plain-language notice for the user when data could not be read
 
 
+LOG_FILENAME = "bfs-companion-log.json"
+
+
 class DataStore(Protocol):
     def open(self) -> OpenedDatabase: ...
+
+    def open_log(self) -> JournalStore:
+        """The symptom log's crash-safe store, next to the settings database."""
 
 
 class FileDataStore:
@@ -118,7 +127,21 @@ class FileDataStore:
         db = TinyDB(self.path, storage=AtomicJSONStorage, on_write=self._on_write)
         return OpenedDatabase(db=db, location=self._location)
 
+    def open_log(self) -> JournalStore:
+        from pwa.adapters.journal_store import JournalStore
+
+        return JournalStore(self.path.with_name(LOG_FILENAME), on_write=self._on_write)
+
 
 class MemoryDataStore:
+    """The fake for tests: settings in memory, the log in a private temporary folder."""
+
     def open(self) -> OpenedDatabase:
         return OpenedDatabase(db=TinyDB(storage=MemoryStorage), location="memory")
+
+    def open_log(self) -> JournalStore:
+        import tempfile
+
+        from pwa.adapters.journal_store import JournalStore
+
+        return JournalStore(Path(tempfile.mkdtemp(prefix="bfs-log-")) / LOG_FILENAME)

@@ -11,6 +11,7 @@ from functools import cached_property
 import flet as ft
 
 from pwa.adapters.cues import Cues, FletCues
+from pwa.adapters.episode_repository import EpisodeRepository
 from pwa.adapters.relaxation_repository import RelaxationRepository
 from pwa.adapters.settings_repository import SettingsRepository
 from pwa.core.guide import Chapter
@@ -24,6 +25,7 @@ from pwa.core.timed_session import Clock
 class AppDependencies:
     settings_repository: SettingsRepository
     relaxation_repository: RelaxationRepository
+    episode_repository: EpisodeRepository
     chapters: tuple[Chapter, ...]
     data_location: str  # where user data lives, shown in Settings
     storage_notice: str | None = None  # shown once when saved data could not be read

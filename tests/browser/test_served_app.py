@@ -21,7 +21,7 @@ VIEWPORTS = {
 DESTINATION_MARKERS = {
     "Guide": "This guide informs, it does not diagnose.",
     "Relax": "Breathing patterns",
-    "Log": "Your symptom log",
+    "Log": "Your log",
     "Home": "Twitching right now?",
 }
 
@@ -136,5 +136,21 @@ def test_breathe_now_runs_a_session_that_changes_phase(browser, served_app, deny
     finally:
         page.close()
     assert [line for line in console if "Traceback" in line or "Exception" in line] == []
+    assert external == []
+    assert deny_proxy.attempts == []
+
+
+def test_a_twitch_is_logged_in_two_taps_and_kept_on_disk(browser, served_app, deny_proxy):
+    external: list[str] = []
+    page = open_app(browser, served_app.url, VIEWPORTS["phone"], external)
+    try:
+        tap(page.get_by_role("button", name="Log a twitch"))
+        tap(page.get_by_role("button", name=re.compile("^right calf")))
+        page.get_by_text(re.compile("^Noted: right calf at")).wait_for(timeout=STEP_TIMEOUT_MS)
+        page.screenshot(path=ARTIFACTS / "phone-log-saved.png")
+    finally:
+        page.close()
+    journal = served_app.data_dir / "bfs-companion-log.json.journal"
+    assert '"region":"calf","side":"right"' in journal.read_text()
     assert external == []
     assert deny_proxy.attempts == []

@@ -61,18 +61,6 @@ async def test_log_screen_also_links_to_the_red_flags(app_main):
         assert h.page.route == routes.WHEN_TO_SEE_A_DOCTOR
 
 
-async def test_log_a_twitch_opens_over_home_as_a_marked_placeholder(app_main):
-    async with mounted(app_main) as h:
-        await h.tap(h.one(key="log-twitch"))
-        assert h.routes() == [routes.HOME, routes.LOG_TWITCH]
-        assert h.top_view().fullscreen_dialog is True
-        assert h.one(key="log-twitch-coming") is not None
-        assert "Coming soon" in h.texts()
-
-        await h.pop_view()
-        assert h.routes() == [routes.HOME]
-
-
 async def test_theme_follows_the_system_until_the_user_chooses(tmp_path):
     path = tmp_path / "db.json"
     deps = build_dependencies(FileDataStore(path))

@@ -1,0 +1,48 @@
+"""Logging a twitch in two taps, optional details, and the history by day."""
+
+import datetime as dt
+
+from pwa import routes
+from pwa.core.episodes import Location
+from tests.flet_harness import mounted
+
+WHEN = dt.datetime(2026, 11, 23, 21, 34, tzinfo=dt.timezone.utc)
+
+
+async def test_home_then_one_tap_on_a_place_saves_a_twitch_now(app_main, deps):
+    async with mounted(app_main) as h:
+        await h.tap(h.one(key="log-twitch"))
+        assert h.routes() == [routes.HOME, routes.LOG_TWITCH] and h.top_view().fullscreen_dialog
+        await h.tap(h.one(key="quick-left-calf"))
+        (saved,) = deps.episode_repository.find()
+        assert saved.locations == (Location("calf", "left"),) and saved.intensity == 3 and saved.ongoing
+        assert h.one(key="log-saved").value.startswith("Noted: left calf at ")
+        await h.tap(h.one(key="log-breathe-now"))
+        assert h.page.route == routes.BREATHE_NOW
+
+
+async def test_details_can_be_added_after_saving(app_main, deps):
+    async with mounted(app_main, route=routes.LOG_TWITCH) as h:
+        await h.tap(h.one(key="quick-right-thigh"))
+        await h.change(h.one(key="intensity"), {"value": 6.0}, "6.0")
+        await h.session.dispatch_event(h.one(key="trigger-poor-sleep")._i, "select", True)
+        await h.settle()
+        await h.change(h.one(key="note"), {"value": "after the drive"}, "after the drive")
+        await h.tap(h.one(key="save-details"))
+        (saved,) = deps.episode_repository.find()
+        assert (saved.intensity, saved.triggers, saved.note) == (6, ("poor sleep",), "after the drive")
+        assert h.one(key="details-saved").value == "Details saved."
+
+
+async def test_the_last_place_is_offered_first_and_the_history_groups_by_day(app_main, deps):
+    async with mounted(app_main, route=routes.LOG) as h:
+        assert h.one(key="history-empty") is not None
+        await h.tap(h.one(key="log-log-twitch"))
+        await h.tap(h.one(key="quick-left-eyelid"))
+        await h.pop_view()
+        assert h.routes() == [routes.LOG]
+        (entry,) = [c for c in h.one(key="history").controls if c.key and str(c.key).startswith("entry-")]
+        assert "left eyelid · twitch · intensity 3" in entry.value
+        await h.tap(h.one(key="log-log-twitch"))
+        first = h.all(key="quick-left-eyelid")[0]
+        assert first.content == "left eyelid (last time)"
