@@ -44,20 +44,6 @@ class EpisodeRepository(Protocol):
 
     def save_many(self, episodes: list[Episode]) -> None: ...
 
-    def save_many(self, episodes: list[Episode]) -> None:
-        """Save many episodes in one durable step (an import): all of them, or none after a crash."""
-        documents = {}
-        for episode in episodes:
-            document = episode.to_dict()
-            document.pop("id")
-            documents[episode.id] = document
-        self._store.put_many(EPISODES, documents)
-        for episode in episodes:
-            self._raw[episode.id] = dict(documents[episode.id], id=episode.id)
-            self._episodes[episode.id] = episode
-        changed = {e.id for e in episodes}
-        self._order = sorted([o for o in self._order if o[1] not in changed] + [(e.started_at, e.id) for e in episodes])
-
     def delete(self, episode_id: str) -> None: ...
 
     def get(self, episode_id: str) -> Episode | None: ...
