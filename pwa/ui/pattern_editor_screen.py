@@ -28,7 +28,8 @@ def PatternEditorScreen() -> ft.View:
     shell = use_shell()
     repository = shell.deps.relaxation_repository
     pattern_id = ft.use_route_params().get("pattern_id", routes.NEW_PATTERN_ID)
-    existing = next((p for p in repository.patterns() if p.id == pattern_id), None)
+    patterns = ft.use_memo(repository.patterns, [shell.revision])  # not re-read on every keystroke
+    existing = next((p for p in patterns if p.id == pattern_id), None)
     initial = {k: 0.0 for k in PhaseKind}
     if existing is not None:
         for step in existing.phases:

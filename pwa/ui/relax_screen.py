@@ -109,7 +109,9 @@ def _pmr_timing(shell: ShellState) -> ft.Control:
 @ft.component
 def RelaxScreen() -> ft.View:
     shell = use_shell()
-    custom = shell.deps.relaxation_repository.patterns()
+    # Read the database once per data change, not on every render of this screen.
+    custom = ft.use_memo(shell.deps.relaxation_repository.patterns, [shell.revision])
+    history = ft.use_memo(shell.deps.relaxation_repository.sessions, [shell.revision])
     usual = find_pattern(shell.settings.breathing_pattern_id, custom)
     body = [
         big_action(f"Breathe now: {usual.name}", ft.Icons.AIR, "relax-breathe-now", lambda: go(routes.BREATHE_NOW), primary=True),
@@ -125,6 +127,6 @@ def RelaxScreen() -> ft.View:
         ),
         *[_pmr_tile(groups, shell.settings) for groups in SEQUENCE_SIZES],
         _pmr_timing(shell),
-        *_history(shell.deps.relaxation_repository.sessions()),
+        *_history(history),
     ]
     return destination_view(shell, routes.RELAX, "Relax", body)
