@@ -66,9 +66,9 @@ def NotFoundScreen() -> ft.Control:
 
 
 @ft.component
-def App(deps: AppDependencies):
+def App(deps: AppDependencies, saved_settings: AppSettings):
     page = ft.context.page
-    settings, set_settings = ft.use_state(deps.settings_repository.load)
+    settings, set_settings = ft.use_state(saved_settings)
     width, set_width = ft.use_state(page.width)
     revision, set_revision = ft.use_state(0)
 
@@ -102,5 +102,6 @@ def main(page: ft.Page, deps: AppDependencies) -> None:
     page.title = APP_NAME
     page.theme = APP_THEME
     page.dark_theme = APP_THEME
-    page.theme_mode = THEME_MODES[deps.settings_repository.load().theme]
-    page.render_views(App, deps)
+    settings = deps.settings_repository.load()  # once: the first frame already has the right theme
+    page.theme_mode = THEME_MODES[settings.theme]
+    page.render_views(App, deps, settings)
