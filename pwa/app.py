@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import flet as ft
@@ -10,6 +11,7 @@ from pwa import APP_NAME
 from pwa.adapters.content_files import load_chapters
 from pwa.adapters.paths import CONTENT_DIR
 from pwa.adapters.episode_repository import JournalEpisodeRepository
+from pwa.adapters.file_exchange import FileExchange, FolderExchange
 from pwa.adapters.relaxation_repository import TinyDBRelaxationRepository
 from pwa.adapters.settings_repository import TinyDBSettingsRepository
 from pwa.adapters.storage import DataStore
@@ -19,6 +21,9 @@ from pwa.ui.guide_screen import ChapterScreen, GuideScreen
 from pwa.ui.home_screen import HomeScreen
 from pwa.ui.pattern_editor_screen import PatternEditorScreen
 from pwa.ui.pmr_screen import PmrScreen
+from pwa.ui.check_in_screen import CheckInScreen
+from pwa.ui.entry_form_screen import EntryFormScreen
+from pwa.ui.log_files_screen import LogFilesScreen
 from pwa.ui.log_screen import LogScreen, LogTwitchScreen
 from pwa.ui.breathing_screen import BreathingScreen
 from pwa.ui.relax_screen import RelaxScreen
@@ -29,6 +34,9 @@ ROUTES = [
     # Modal screens open over whatever the user was looking at, and close back to it.
     ft.Route(path="settings", component=SettingsScreen, modal=True),
     ft.Route(path="log/new", component=LogTwitchScreen, modal=True),
+    ft.Route(path="log/entries/:entry_id", component=EntryFormScreen, modal=True),
+    ft.Route(path="log/check-in", component=CheckInScreen, modal=True),
+    ft.Route(path="log/files", component=LogFilesScreen, modal=True),
     ft.Route(path="relax/breathe/:pattern_id?", component=BreathingScreen, modal=True),
     ft.Route(path="relax/pmr/:groups", component=PmrScreen, modal=True),
     ft.Route(path="relax/patterns/:pattern_id", component=PatternEditorScreen, modal=True),
@@ -44,8 +52,12 @@ ROUTES = [
 
 
 def build_dependencies(
-    store: DataStore, content_dir: Path = CONTENT_DIR, storage_persistent: bool | None = None
+    store: DataStore,
+    content_dir: Path = CONTENT_DIR,
+    storage_persistent: bool | None = None,
+    file_exchange: FileExchange | None = None,
 ) -> AppDependencies:
+    """`file_exchange` defaults to a fresh temporary folder (for in-memory runs and tests)."""
     opened = store.open()
     log = JournalEpisodeRepository(store.open_log())
     notices = " ".join(n for n in (opened.problem, log.notice) if n) or None
@@ -54,6 +66,7 @@ def build_dependencies(
         relaxation_repository=TinyDBRelaxationRepository(opened.db),
         episode_repository=log,
         chapters=tuple(load_chapters(content_dir)),
+        file_exchange=file_exchange or FolderExchange(Path(tempfile.mkdtemp(prefix="bfs-companion-files-"))),
         data_location=opened.location,
         storage_notice=notices,
         storage_persistent=storage_persistent,
@@ -71,6 +84,7 @@ def App(deps: AppDependencies, saved_settings: AppSettings):
     settings, set_settings = ft.use_state(saved_settings)
     width, set_width = ft.use_state(page.width)
     revision, set_revision = ft.use_state(0)
+    undo, set_undo = ft.use_state(None)
 
     def subscribe_to_resize() -> None:
         page.on_resize = lambda e: set_width(e.width)
@@ -94,6 +108,8 @@ def App(deps: AppDependencies, saved_settings: AppSettings):
         change_settings=lambda **changes: save_settings(settings.with_changes(**changes)),
         data_changed=lambda: set_revision(revision + 1),
         revision=revision,
+        undo=undo,
+        offer_undo=set_undo,
     )
     return ShellContext(shell, lambda: ft.Router(ROUTES, not_found=NotFoundScreen, manage_views=True))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from pwa.adapters.file_exchange import BrowserExchange
 from pwa.adapters.browser_storage import BrowserDataStore, storage_is_persistent
 from pwa.app import build_dependencies
 from pwa.app import main as show_app
@@ -16,7 +17,7 @@ from pwa.app import main as show_app
 async def main(page: ft.Page) -> None:
     store = BrowserDataStore()
     await store.load()
-    deps = build_dependencies(store, storage_persistent=await storage_is_persistent())
+    deps = build_dependencies(store, storage_persistent=await storage_is_persistent(), file_exchange=BrowserExchange())
     show_app(page, deps)
 
 

@@ -37,3 +37,13 @@ NEW_PATTERN_ID = "new"
 def edit_pattern(pattern_id: str = NEW_PATTERN_ID) -> str:
     """The route of the editor for a user-made breathing pattern ("new" for a new one)."""
     return f"{RELAX}/patterns/{pattern_id}"
+
+
+NEW_ENTRY_ID = "new"
+CHECK_IN = f"{LOG}/check-in"
+LOG_FILES = f"{LOG}/files"  # export and import
+
+
+def edit_entry(entry_id: str = NEW_ENTRY_ID) -> str:
+    """The route of the full entry form, for a new entry ("new") or an existing one."""
+    return f"{LOG}/entries/{entry_id}"

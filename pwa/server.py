@@ -17,6 +17,7 @@ from pwa.adapters import web_client
 from pwa.adapters.data_location import database_path
 from pwa.adapters.paths import ASSETS_DIR
 from pwa.adapters.storage import FileDataStore
+from pwa.adapters.file_exchange import FolderExchange, files_folder
 from pwa.app import build_dependencies, main
 
 DEFAULT_HOST = "127.0.0.1"
@@ -41,7 +42,7 @@ def serve(data_dir: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) ->
         FLET_FORCE_WEB_SERVER="1",  # serve only; never try to open a browser or desktop window
     )
     port = port or free_port(host)
-    deps = build_dependencies(FileDataStore(database_path(data_dir)))
+    deps = build_dependencies(FileDataStore(database_path(data_dir)), file_exchange=FolderExchange(files_folder(data_dir)))
     print(f"{APP_NAME} is running at http://{host}:{port}/", flush=True)
     print(f"Your data: {deps.data_location}", flush=True)
     print("Press Ctrl-C to stop.", flush=True)

@@ -172,7 +172,8 @@ async def mounted(main: Callable[[ft.Page], Any], route: str = "/", width: float
     client.loop = asyncio.get_running_loop()
     session = Session(client)
     client.session = session
-    session.apply_page_patch({"route": route, "width": width, "height": height})
+    # what a desktop browser reports on registering; services such as FilePicker read it
+    session.apply_page_patch({"route": route, "width": width, "height": height, "web": True, "platform": "linux"})
     client.send_message(
         Message(
             MessageAction.REGISTER_CLIENT,

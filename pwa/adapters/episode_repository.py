@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from pwa.adapters.journal_store import JournalStore
-from pwa.core.episodes import DayCheckIn, EntryError, Episode, EpisodeType, episode_from_dict, validate_check_in
+from pwa.core.episodes import KNOWN_TRIGGERS, DayCheckIn, EntryError, Episode, EpisodeType, episode_from_dict, validate_check_in
 
 EPISODES = "episodes"
 CHECK_INS = "check_ins"
@@ -49,6 +49,8 @@ class EpisodeRepository(Protocol):
     def get(self, episode_id: str) -> Episode | None: ...
 
     def find(self, where: EpisodeFilter = EpisodeFilter(), limit: int | None = None) -> list[Episode]: ...
+
+    def triggers_used(self) -> list[str]: ...
 
     def save_check_in(self, check_in: DayCheckIn) -> None: ...
 
@@ -148,6 +150,15 @@ class JournalEpisodeRepository:
                 if limit is not None and len(found) >= limit:
                     break
         return found
+
+    def triggers_used(self) -> list[str]:
+        """Every trigger in the log that is not one of the known ones, most used first."""
+        counts: dict[str, int] = {}
+        for document in self._raw.values():
+            for trigger in document.get("triggers") or ():
+                if isinstance(trigger, str) and trigger not in KNOWN_TRIGGERS:
+                    counts[trigger] = counts.get(trigger, 0) + 1
+        return sorted(counts, key=lambda t: (-counts[t], t))
 
     def save_check_in(self, check_in: DayCheckIn) -> None:
         document = check_in.to_dict()

@@ -334,3 +334,56 @@ QUICK_LOCATIONS = tuple(
 def quick_locations(last_used: tuple[Location, ...] = ()) -> list[Location]:
     """The places offered for one-tap logging: the last used first, then the most common ones."""
     return list(dict.fromkeys([*last_used, *QUICK_LOCATIONS]))
+
+
+# ---- Form helpers: the full entry form's text fields, read the same way everywhere -------------
+DURATION_UNITS = {"seconds": 1, "minutes": 60, "hours": 3600}
+
+
+def start_time_from_form(date_text: str, time_text: str, zone: dt.tzinfo | None = None) -> dt.datetime:
+    """The start time typed as a local date (2026-11-23) and time (21:30); raises EntryError.
+
+    Without `zone` the device's own time zone rules apply for that date, so a time typed for a
+    day before a clock change gets that day's offset.
+    """
+    try:
+        day = dt.date.fromisoformat(date_text.strip())
+    except ValueError:
+        raise EntryError({"started_at": "Write the date like 2026-11-23 (year, month, day)."}) from None
+    try:
+        clock = dt.time.fromisoformat(time_text.strip().replace(".", ":"))
+    except ValueError:
+        raise EntryError({"started_at": "Write the time like 21:30 (24-hour clock)."}) from None
+    naive = dt.datetime.combine(day, clock.replace(tzinfo=None))
+    return naive.replace(tzinfo=zone) if zone is not None else naive.astimezone()
+
+
+def duration_from_form(amount_text: str, unit: str) -> int:
+    """Seconds from an amount and a unit (seconds, minutes, hours); raises EntryError."""
+    message = "Duration is a number from 1 second to 24 hours."
+    try:
+        amount = float(amount_text.strip().replace(",", "."))
+        seconds = amount * DURATION_UNITS[unit]
+    except (ValueError, KeyError):
+        raise EntryError({"duration_seconds": message}) from None
+    if not math.isfinite(seconds) or not 1 <= round(seconds) <= MAX_DURATION_SECONDS:
+        raise EntryError({"duration_seconds": message})
+    return int(round(seconds))
+
+
+def duration_for_form(seconds: int | None) -> tuple[str, str]:
+    """The (amount, unit) a stored duration is shown as in the form."""
+    if seconds is None:
+        return "", "seconds"
+    for unit in ("hours", "minutes"):
+        size = DURATION_UNITS[unit]
+        if seconds >= size and seconds % size == 0:
+            return str(seconds // size), unit
+    return str(seconds), "seconds"
+
+
+def describe_duration(seconds: int | None) -> str:
+    if seconds is None:
+        return "still going on"
+    amount, unit = duration_for_form(seconds)
+    return f"{amount} {unit[:-1] if amount == '1' else unit}"

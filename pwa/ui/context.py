@@ -12,6 +12,7 @@ import flet as ft
 
 from pwa.adapters.cues import Cues, FletCues
 from pwa.adapters.episode_repository import EpisodeRepository
+from pwa.adapters.file_exchange import FileExchange
 from pwa.adapters.relaxation_repository import RelaxationRepository
 from pwa.adapters.settings_repository import SettingsRepository
 from pwa.core.guide import Chapter
@@ -27,6 +28,7 @@ class AppDependencies:
     relaxation_repository: RelaxationRepository
     episode_repository: EpisodeRepository
     chapters: tuple[Chapter, ...]
+    file_exchange: FileExchange  # where exports go and imports come from
     data_location: str  # where user data lives, shown in Settings
     storage_notice: str | None = None  # shown once when saved data could not be read
     storage_persistent: bool | None = None  # browser build: will the browser keep our data? None: a file on disk
@@ -42,6 +44,14 @@ class AppDependencies:
 
 
 @dataclass(frozen=True)
+class Undo:
+    """A change the user can take back from the screen they land on (a deleted entry)."""
+
+    message: str
+    restore: Callable[[], None]
+
+
+@dataclass(frozen=True)
 class ShellState:
     deps: AppDependencies
     settings: AppSettings
@@ -49,6 +59,8 @@ class ShellState:
     change_settings: Callable[..., None]  # change_settings(theme=..., reduced_motion=...) saves at once
     data_changed: Callable[[], None]  # call after writing user data, so screens that show it re-read
     revision: int = 0  # bumped by data_changed()
+    undo: Undo | None = None  # offered until used, dismissed or replaced
+    offer_undo: Callable[[Undo | None], None] = lambda undo: None
 
     @property
     def navigation_style(self) -> NavigationStyle:

@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
 import flet as ft
 
 from pwa import routes
-from pwa.core.episodes import KNOWN_TRIGGERS, EntryError, Episode, Location, quick_locations, validate_episode
+from pwa.adapters.episode_repository import EpisodeFilter
+from pwa.core.episodes import (
+    BODY_REGIONS,
+    KNOWN_TRIGGERS,
+    DayCheckIn,
+    EntryError,
+    Episode,
+    EpisodeType,
+    Location,
+    describe_duration,
+    quick_locations,
+    validate_episode,
+)
 from pwa.ui.context import go, use_shell
 from pwa.ui.shell import destination_view, detail_view
 from pwa.ui.widgets import big_action, coming_soon, doctor_link
@@ -18,8 +34,44 @@ def _slug(location: Location) -> str:
     return location.label.replace(" ", "-")
 
 
-def _history(episodes: list[Episode]) -> list[ft.Control]:
+PERIODS = {"any": "Any time", "7": "Last 7 days", "30": "Last 30 days", "84": "Last 12 weeks", "custom": "Dates I choose"}
+ANY = "any"
+
+
+def _check_in_line(check_in: DayCheckIn) -> str | None:
+    parts = []
+    if check_in.sleep_hours is not None:
+        parts.append(f"sleep {check_in.sleep_hours:g} h")
+    if check_in.caffeine_drinks is not None:
+        parts.append(f"{check_in.caffeine_drinks} caffeine drink{'' if check_in.caffeine_drinks == 1 else 's'}")
+    if check_in.stress is not None:
+        parts.append(f"stress {check_in.stress} of 10")
+    if check_in.exercise_minutes is not None:
+        parts.append(f"{check_in.exercise_minutes} min exercise")
+    return "Check-in: " + ", ".join(parts) if parts else None
+
+
+def _entry_tile(episode: Episode) -> ft.Control:
+    local = episode.started_at.astimezone()
+    places = ", ".join(loc.label for loc in episode.locations)
+    details = [episode.type.value, f"intensity {episode.intensity}", describe_duration(episode.duration_seconds)]
+    if episode.triggers:
+        details.append(", ".join(episode.triggers))
+    subtitle = " · ".join(details) + (f"\n{episode.note}" if episode.note else "")
+    return ft.ListTile(
+        key=f"entry-{episode.id}",
+        title=ft.Text(f"{local:%H:%M} · {places}"),
+        subtitle=ft.Text(subtitle, max_lines=3, overflow=ft.TextOverflow.ELLIPSIS),
+        trailing=ft.Icon(ft.Icons.EDIT_OUTLINED, semantics_label="Edit"),
+        content_padding=ft.Padding.symmetric(horizontal=4),
+        on_click=lambda: go(routes.edit_entry(episode.id)),
+    )
+
+
+def _history(episodes: list[Episode], check_ins: dict[dt.date, DayCheckIn], filtered: bool) -> list[ft.Control]:
     if not episodes:
+        if filtered:
+            return [ft.Text("No entries match these filters.", key="history-none-match")]
         return [ft.Text("Nothing logged yet. When you log a twitch, it shows here by day.", key="history-empty")]
     controls: list[ft.Control] = []
     day = None
@@ -27,27 +79,209 @@ def _history(episodes: list[Episode]) -> list[ft.Control]:
         local = episode.started_at.astimezone()
         if local.date() != day:
             day = local.date()
-            controls.append(ft.Text(f"{local:%A %d %B}", theme_style=ft.TextThemeStyle.TITLE_SMALL))
-        places = ", ".join(loc.label for loc in episode.locations)
-        details = f"{local:%H:%M} · {places} · {episode.type.value} · intensity {episode.intensity}"
-        if episode.triggers:
-            details += " · " + ", ".join(episode.triggers)
-        controls.append(ft.Text(details, key=f"entry-{episode.id}"))
+            controls.append(ft.Text(f"{local:%A %d %B %Y}", theme_style=ft.TextThemeStyle.TITLE_SMALL))
+            if day in check_ins and (line := _check_in_line(check_ins[day])):
+                controls.append(ft.Text(line, theme_style=ft.TextThemeStyle.BODY_SMALL, key=f"check-in-{day}"))
+        controls.append(_entry_tile(episode))
     return [ft.Column(controls, key="history", spacing=4)]
+
+
+@dataclass(frozen=True)
+class HistoryFilters:
+    text: str = ""
+    period: str = ANY
+    start_text: str = ""
+    end_text: str = ""
+    region: str = ANY
+    type: str = ANY
+    trigger: str = ANY
+
+    @property
+    def active(self) -> bool:
+        return self != HistoryFilters()
+
+    def to_filter(self, today: dt.date) -> tuple[EpisodeFilter, str | None]:
+        """The repository filter, and a message when a typed date cannot be used."""
+        start = end = None
+        problem = None
+        if self.period == "custom":
+            try:
+                first = dt.date.fromisoformat(self.start_text.strip()) if self.start_text.strip() else None
+                last = dt.date.fromisoformat(self.end_text.strip()) if self.end_text.strip() else None
+            except ValueError:
+                first = last = None
+                problem = "Write dates like 2026-11-23."
+            if first and last and first > last:
+                problem = "The first day is after the last day."
+            start = _local_midnight(first) if first and not problem else None
+            end = _local_midnight(last + dt.timedelta(days=1)) if last and not problem else None
+        elif self.period != ANY:
+            start = _local_midnight(today - dt.timedelta(days=int(self.period) - 1))
+        return (
+            EpisodeFilter(
+                start=start,
+                end=end,
+                region=None if self.region == ANY else self.region,
+                type=None if self.type == ANY else EpisodeType(self.type),
+                trigger=None if self.trigger == ANY else self.trigger,
+                text=self.text.strip() or None,
+            ),
+            problem,
+        )
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time()).astimezone()
+
+
+def _choice(key: str, label: str, value: str, options: dict[str, str], on_pick) -> ft.Dropdown:
+    return ft.Dropdown(
+        key=key,
+        label=label,
+        value=value,
+        width=200,
+        options=[ft.DropdownOption(key=k, text=v) for k, v in options.items()],
+        on_select=lambda e: on_pick(e.control.value or ANY),
+    )
+
+
+def _filter_controls(filters: HistoryFilters, set_filters, triggers: list[str], problem: str | None) -> ft.Control:
+    def change(**changes) -> None:
+        set_filters(dataclasses.replace(filters, **changes))
+
+    rows: list[ft.Control] = [
+        ft.TextField(
+            key="filter-text",
+            label="Search your notes",
+            value=filters.text,
+            prefix_icon=ft.Icons.SEARCH,
+            on_change=lambda e: change(text=e.control.value or ""),
+        ),
+        ft.Row(
+            wrap=True,
+            spacing=8,
+            run_spacing=8,
+            controls=[
+                _choice("filter-period", "When", filters.period, PERIODS, lambda v: change(period=v)),
+                _choice(
+                    "filter-region", "Body part", filters.region, {ANY: "Anywhere", **{r: r.capitalize() for r in BODY_REGIONS}},
+                    lambda v: change(region=v),
+                ),
+                _choice(
+                    "filter-type", "What it felt like", filters.type, {ANY: "Any kind", **{t.value: t.value.capitalize() for t in EpisodeType}},
+                    lambda v: change(type=v),
+                ),
+                _choice(
+                    "filter-trigger", "Noted before", filters.trigger, {ANY: "Anything", **{t: t for t in triggers}},
+                    lambda v: change(trigger=v),
+                ),
+            ],
+        ),
+    ]
+    if filters.period == "custom":
+        rows.append(
+            ft.Row(
+                wrap=True,
+                spacing=8,
+                controls=[
+                    ft.TextField(
+                        key="filter-from", label="From (year-month-day)", value=filters.start_text, width=200,
+                        on_change=lambda e: change(start_text=e.control.value or ""),
+                    ),
+                    ft.TextField(
+                        key="filter-to", label="To (year-month-day)", value=filters.end_text, width=200,
+                        on_change=lambda e: change(end_text=e.control.value or ""),
+                    ),
+                ],
+            )
+        )
+    if problem:
+        rows.append(ft.Text(problem, key="filter-problem"))
+    if filters.active:
+        rows.append(ft.TextButton(content="Clear filters", icon=ft.Icons.CLEAR, key="filter-clear", on_click=lambda: set_filters(HistoryFilters())))
+    return ft.ExpansionTile(
+        key="filters",
+        title=ft.Text("Filter and search"),
+        subtitle=ft.Text("Filters are on" if filters.active else "Dates, body part, kind, triggers, notes"),
+        leading=ft.Icon(ft.Icons.FILTER_LIST),
+        expanded=filters.active,
+        controls=[ft.Container(ft.Column(rows, spacing=12, tight=True), padding=ft.Padding.only(bottom=12))],
+    )
+
+
+def _undo_banner(shell) -> list[ft.Control]:
+    undo = shell.undo
+    if undo is None:
+        return []
+
+    def take_back() -> None:
+        undo.restore()
+        shell.offer_undo(None)
+        shell.data_changed()
+
+    return [
+        ft.Container(
+            key="undo-banner",
+            padding=ft.Padding.symmetric(horizontal=16, vertical=8),
+            border_radius=12,
+            bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH,
+            content=ft.Row(
+                wrap=True,
+                alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+                vertical_alignment=ft.CrossAxisAlignment.CENTER,
+                controls=[
+                    ft.Semantics(live_region=True, content=ft.Text(undo.message, key="undo-message")),
+                    ft.Row(tight=True, controls=[
+                        ft.TextButton(content="Undo", key="undo", on_click=take_back),
+                        ft.IconButton(
+                            icon=ft.Icon(ft.Icons.CLOSE, semantics_label="Dismiss"),
+                            key="undo-dismiss",
+                            on_click=lambda: shell.offer_undo(None),
+                        ),
+                    ]),
+                ],
+            ),
+        )
+    ]
 
 
 @ft.component
 def LogScreen() -> ft.View:
     shell = use_shell()
-    episodes = ft.use_memo(lambda: shell.deps.episode_repository.find(limit=HISTORY_SHOWN), [shell.revision])
+    repository = shell.deps.episode_repository
+    filters, set_filters = ft.use_state(HistoryFilters())
+    shown, set_shown = ft.use_state(HISTORY_SHOWN)
+    today = shell.deps.now().date()
+    where, problem = filters.to_filter(today)
+    episodes = ft.use_memo(lambda: repository.find(where, limit=shown + 1), [shell.revision, where, shown])
+    check_ins = ft.use_memo(lambda: {c.day: c for c in repository.check_ins()}, [shell.revision])
+    triggers = ft.use_memo(lambda: [*KNOWN_TRIGGERS, *repository.triggers_used()], [shell.revision])
     body = [
+        *_undo_banner(shell),
         big_action("Log a twitch", ft.Icons.EDIT_NOTE, "log-log-twitch", lambda: go(routes.LOG_TWITCH), primary=True),
+        ft.Row(
+            wrap=True,
+            spacing=8,
+            run_spacing=8,
+            controls=[
+                ft.FilledTonalButton(content="New entry with details", icon=ft.Icons.ADD, key="log-new-entry",
+                                     on_click=lambda: go(routes.edit_entry()), height=48),
+                ft.FilledTonalButton(content="Day check-in", icon=ft.Icons.WB_SUNNY_OUTLINED, key="log-check-in",
+                                     on_click=lambda: go(routes.CHECK_IN), height=48),
+                ft.OutlinedButton(content="Export and import", icon=ft.Icons.IMPORT_EXPORT, key="log-files",
+                                  on_click=lambda: go(routes.LOG_FILES), height=48),
+            ],
+        ),
         ft.Text("Your log", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        *_history(episodes),
+        _filter_controls(filters, set_filters, triggers, problem),
+        *_history(episodes[:shown], check_ins, filters.active),
+    ]
+    if len(episodes) > shown:
+        body.append(ft.OutlinedButton(content="Show older entries", key="history-more", on_click=lambda: set_shown(shown + HISTORY_SHOWN)))
+    body += [
         coming_soon(
-            "More for your log",
-            "A full entry form, editing with undo, filters and search, patterns over weeks, "
-            "a report for your doctor, and export and import. Everything stays on this device.",
+            "Patterns and a report for your doctor",
+            "Patterns over weeks, what seems to go with calmer days, and a printable summary for your doctor.",
             key="log-coming",
         ),
         doctor_link(key="log-open-doctor"),

@@ -1,8 +1,13 @@
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from pwa.core.episodes import (
+    describe_duration,
+    duration_for_form,
+    duration_from_form,
+    start_time_from_form,
     NOTE_MAX,
     EntryError,
     EpisodeType,
@@ -83,3 +88,46 @@ def test_day_check_ins_are_optional_field_by_field_and_validated():
     with pytest.raises(EntryError) as caught:
         validate_check_in({"day": "23/11", "sleep_hours": 30, "stress": 12, "caffeine_drinks": -1})
     assert set(caught.value.by_field) == {"day", "sleep_hours", "stress", "caffeine_drinks"}
+
+
+# ---- form helpers -------------------------------------------------------------------------
+
+
+def test_typed_start_times_take_the_offset_of_their_own_day():
+    berlin = ZoneInfo("Europe/Berlin")
+    assert start_time_from_form("2026-07-01", "21:30", berlin).utcoffset() == dt.timedelta(hours=2)
+    assert start_time_from_form("2026-11-23", "21.30", berlin).utcoffset() == dt.timedelta(hours=1)
+    assert start_time_from_form(" 2026-11-23 ", "07:05", berlin).hour == 7
+
+
+@pytest.mark.parametrize(("date_text", "time_text", "message"), [
+    ("23/11/2026", "21:30", "Write the date like 2026-11-23 (year, month, day)."),
+    ("2026-02-30", "21:30", "Write the date like 2026-11-23 (year, month, day)."),
+    ("2026-11-23", "25:00", "Write the time like 21:30 (24-hour clock)."),
+    ("2026-11-23", "", "Write the time like 21:30 (24-hour clock)."),
+])
+def test_typed_start_times_that_cannot_be_read_say_how_to_write_them(date_text, time_text, message):
+    with pytest.raises(EntryError) as caught:
+        start_time_from_form(date_text, time_text, dt.timezone.utc)
+    assert caught.value.by_field == {"started_at": message}
+
+
+@pytest.mark.parametrize(("amount", "unit", "seconds"), [
+    ("90", "seconds", 90), ("1,5", "minutes", 90), ("2", "hours", 7200), ("24", "hours", 86400), ("1.4", "seconds", 1),
+])
+def test_durations_are_read_in_their_unit(amount, unit, seconds):
+    assert duration_from_form(amount, unit) == seconds
+
+
+@pytest.mark.parametrize(("amount", "unit"), [("0", "seconds"), ("25", "hours"), ("soon", "minutes"), ("nan", "seconds"), ("1", "days")])
+def test_durations_out_of_range_are_refused(amount, unit):
+    with pytest.raises(EntryError) as caught:
+        duration_from_form(amount, unit)
+    assert caught.value.by_field == {"duration_seconds": "Duration is a number from 1 second to 24 hours."}
+
+
+def test_stored_durations_are_shown_in_the_largest_whole_unit():
+    assert duration_for_form(7200) == ("2", "hours")
+    assert duration_for_form(180) == ("3", "minutes")
+    assert duration_for_form(90) == ("90", "seconds")
+    assert describe_duration(60) == "1 minute" and describe_duration(None) == "still going on"

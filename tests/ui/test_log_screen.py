@@ -42,7 +42,8 @@ async def test_the_last_place_is_offered_first_and_the_history_groups_by_day(app
         await h.pop_view()
         assert h.routes() == [routes.LOG]
         (entry,) = [c for c in h.one(key="history").controls if c.key and str(c.key).startswith("entry-")]
-        assert "left eyelid · twitch · intensity 3" in entry.value
+        assert entry.title.value.endswith(" · left eyelid")
+        assert entry.subtitle.value == "twitch · intensity 3 · still going on"
         await h.tap(h.one(key="log-log-twitch"))
         first = h.all(key="quick-left-eyelid")[0]
         assert first.content == "left eyelid (last time)"

@@ -1,0 +1,85 @@
+"""Export and import between the repositories and files: what the Export and import screen calls.
+
+Reading a file only builds a preview; `apply_import` is the one place that writes, after the
+user has seen the summary. Entries are saved in one durable step; check-ins and breathing
+patterns that already exist are kept as they are, never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pwa.adapters.episode_repository import EpisodeRepository
+from pwa.adapters.relaxation_repository import RelaxationRepository
+from pwa.adapters.settings_repository import SettingsRepository
+from pwa.core.breathing import PatternError, pattern_from_dict
+from pwa.core.log_exchange import ImportFileError, ImportPreview, backup_to_json, episodes_to_csv, parse_backup, parse_csv
+
+
+@dataclass(frozen=True)
+class LogRepositories:
+    episodes: EpisodeRepository
+    relaxation: RelaxationRepository
+    settings: SettingsRepository
+
+
+def export_name(kind: str, today: dt.date) -> str:
+    suffix = "csv" if kind == "csv" else "json"
+    label = "log" if kind == "csv" else "backup"
+    return f"bfs-companion-{label}-{today.isoformat()}.{suffix}"
+
+
+def export_csv(repos: LogRepositories) -> bytes:
+    episodes = list(reversed(repos.episodes.find()))  # oldest first, as people read a diary
+    return episodes_to_csv(episodes).encode("utf-8")
+
+
+def export_backup(repos: LogRepositories, now: dt.datetime) -> bytes:
+    return backup_to_json(
+        list(reversed(repos.episodes.find())),
+        repos.episodes.check_ins(),
+        [p.to_dict() for p in repos.relaxation.patterns()],
+        repos.settings.load().to_dict(),
+        now,
+    ).encode("utf-8")
+
+
+def read_import(name: str, data: bytes, repos: LogRepositories, now: dt.datetime) -> ImportPreview:
+    """Validate a whole file into a preview; raises ImportFileError when the file cannot be used."""
+    existing = {e.id for e in repos.episodes.find()}
+    lowered = name.lower()
+    if lowered.endswith(".csv"):
+        return parse_csv(data, existing, now)
+    if lowered.endswith(".json"):
+        return parse_backup(data, existing, now)
+    raise ImportFileError("Choose a .csv file exported from the log, or a .json backup from this app.")
+
+
+def apply_import(preview: ImportPreview, repos: LogRepositories) -> str:
+    """Write a confirmed preview and say what was added. Raises OSError if the disk refuses.
+
+    Settings from a backup are not applied here: the screen applies them through the live shell
+    when the user asks for it, so the running app changes with them.
+    """
+    repos.episodes.save_many(preview.episodes)
+    known_days = {c.day for c in repos.episodes.check_ins()}
+    new_check_ins = [c for c in preview.check_ins if c.day not in known_days]
+    for check_in in new_check_ins:
+        repos.episodes.save_check_in(check_in)
+    known_patterns = {p.id for p in repos.relaxation.patterns()}
+    added_patterns = 0
+    for raw in preview.patterns:
+        try:
+            pattern = pattern_from_dict(raw)
+        except PatternError:
+            continue
+        if pattern.id not in known_patterns:
+            repos.relaxation.save_pattern(pattern)
+            added_patterns += 1
+    parts = [f"{len(preview.episodes)} entr{'y' if len(preview.episodes) == 1 else 'ies'}"]
+    if new_check_ins:
+        parts.append(f"{len(new_check_ins)} day check-in{'s' if len(new_check_ins) != 1 else ''}")
+    if added_patterns:
+        parts.append(f"{added_patterns} breathing pattern{'s' if added_patterns != 1 else ''}")
+    return "Added " + ", ".join(parts) + "."

@@ -1,0 +1,198 @@
+"""The full entry form, editing, deleting with undo, history filters and the day check-in."""
+
+import datetime as dt
+
+import pytest
+
+from pwa import routes
+from pwa.core.episodes import EpisodeType, Location, validate_episode
+from tests.flet_harness import mounted
+
+NOW = dt.datetime(2026, 11, 23, 21, 30).astimezone()
+
+
+@pytest.fixture
+def deps(deps):
+    import dataclasses
+
+    return dataclasses.replace(deps, now=lambda: NOW)
+
+
+def add(deps, **fields):
+    raw = {"locations": [{"region": "calf", "side": "left"}], "intensity": 3, **fields}
+    episode = validate_episode(raw, NOW)
+    deps.episode_repository.save(episode)
+    return episode
+
+
+async def select(h, key, value):
+    control = h.one(key=key)
+    h.session.apply_patch(control._i, {"value": value})
+    await h.session.dispatch_event(control._i, "select", value)
+    await h.settle()
+
+
+async def type_into(h, key, text):
+    await h.change(h.one(key=key), {"value": text}, text)
+
+
+def entry_keys(h):
+    return [c.key for c in h.one(key="history").controls if c.key and str(c.key).startswith("entry-")]
+
+
+async def test_the_full_form_saves_every_detail(app_main, deps):
+    async with mounted(app_main, route=routes.LOG) as h:
+        await h.tap(h.one(key="log-new-entry"))
+        assert h.page.route == routes.edit_entry()
+        await type_into(h, "entry-date", "2026-11-22")
+        await type_into(h, "entry-time", "07:15")
+        await h.tap(h.one(key="place-add"))  # the default: left calf
+        await select(h, "place-region", "eyelid")
+        await select(h, "place-side", "right")
+        await h.tap(h.one(key="place-add"))
+        await select(h, "place-region", "other")
+        await type_into(h, "place-other", "big toe")
+        await h.tap(h.one(key="place-add"))
+        await h.change(h.one(key="entry-intensity"), {"value": 5.0}, "5.0")
+        await type_into(h, "entry-duration", "90")
+        await select(h, "entry-duration-unit", "seconds")
+        await h.change(h.one(key="entry-type"), {"value": "cramp"}, "cramp")
+        await h.session.dispatch_event(h.one(key="trigger-caffeine")._i, "select", True)
+        await type_into(h, "trigger-own", "Long  Drive")
+        await h.tap(h.one(key="trigger-add"))
+        await type_into(h, "entry-note", "после кофе ☕")
+        await h.tap(h.one(key="entry-save"))
+        assert h.page.route == routes.LOG
+        (saved,) = deps.episode_repository.find()
+        assert saved.started_at == dt.datetime(2026, 11, 22, 7, 15).astimezone()
+        assert saved.locations == (Location("calf", "left"), Location("eyelid", "right"), Location("other", None, "big toe"))
+        assert (saved.intensity, saved.duration_seconds, saved.type) == (5, 90, EpisodeType.CRAMP)
+        assert saved.triggers == ("caffeine", "long drive") and saved.note == "после кофе ☕"
+        # the user's own trigger is offered next time
+        await h.tap(h.one(key="log-new-entry"))
+        assert h.one(key="trigger-long-drive").selected is False
+
+
+async def test_form_errors_are_shown_per_field_and_nothing_is_saved(app_main, deps):
+    async with mounted(app_main, route=routes.edit_entry()) as h:
+        await type_into(h, "entry-date", "23/11/2026")
+        await type_into(h, "entry-duration", "30")
+        await select(h, "entry-duration-unit", "hours")
+        await type_into(h, "entry-note", "x" * 2001)
+        await h.tap(h.one(key="entry-save"))
+        assert h.one(key="entry-time-error").value == "Write the date like 2026-11-23 (year, month, day)."
+        assert h.one(key="places-error").value == "Choose at least one place on the body."
+        assert h.one(key="entry-duration").error == "Duration is a number from 1 second to 24 hours."
+        assert h.one(key="entry-note").error == "Keep the note to 2,000 characters (it has 2,001)."
+        assert h.page.route == routes.edit_entry() and deps.episode_repository.find() == []
+        # a future time is refused too, with its own words
+        await type_into(h, "entry-date", "2026-11-24")
+        await h.tap(h.one(key="entry-save"))
+        assert h.one(key="entry-time-error").value == "The start time is in the future. Use a time up to now."
+        # "other" needs words
+        await select(h, "place-region", "other")
+        await h.tap(h.one(key="place-add"))
+        assert h.one(key="places-error").value == "Describe the other place in 1 to 100 characters."
+
+
+async def test_an_entry_is_edited_from_the_history(app_main, deps):
+    episode = add(deps, started_at=NOW - dt.timedelta(hours=2), note="before")
+    async with mounted(app_main, route=routes.LOG) as h:
+        await h.tap(h.one(key=f"entry-{episode.id}"))
+        assert h.page.route == routes.edit_entry(episode.id)
+        assert h.one(key="entry-time").value == f"{NOW - dt.timedelta(hours=2):%H:%M}"
+        assert h.one(key="entry-ongoing").value is True
+        await h.change(h.one(key="entry-ongoing"), {"value": False}, "false")
+        await type_into(h, "entry-duration", "3")
+        await h.session.dispatch_event(h.one(key="place-left-calf")._i, "delete", None)
+        await h.settle()
+        await select(h, "place-region", "thigh")
+        await h.tap(h.one(key="place-add"))
+        await type_into(h, "entry-note", "after")
+        await h.tap(h.one(key="entry-save"))
+        (saved,) = deps.episode_repository.find()
+        assert saved.id == episode.id and saved.started_at == episode.started_at
+        assert (saved.locations, saved.duration_seconds, saved.note) == ((Location("thigh", "left"),), 180, "after")
+
+
+async def test_delete_then_undo_brings_the_entry_back(app_main, deps):
+    kept = add(deps, started_at=NOW - dt.timedelta(days=1))
+    gone = add(deps, started_at=NOW - dt.timedelta(hours=1), note="to delete", triggers=["stress"])
+    async with mounted(app_main, route=routes.LOG) as h:
+        await h.tap(h.one(key=f"entry-{gone.id}"))
+        await h.tap(h.one(key="entry-delete"))
+        assert h.page.route == routes.LOG
+        assert [e.id for e in deps.episode_repository.find()] == [kept.id]
+        assert entry_keys(h) == [f"entry-{kept.id}"]
+        assert h.one(key="undo-message").value.endswith("deleted.")
+        await h.tap(h.one(key="undo"))
+        assert deps.episode_repository.get(gone.id) == gone
+        assert entry_keys(h) == [f"entry-{gone.id}", f"entry-{kept.id}"]
+        assert h.all(key="undo-banner") == []
+
+
+async def test_undo_can_be_dismissed_and_the_entry_stays_deleted(app_main, deps):
+    gone = add(deps)
+    async with mounted(app_main, route=routes.edit_entry(gone.id)) as h:
+        await h.tap(h.one(key="entry-delete"))
+        await h.tap(h.one(key="undo-dismiss"))
+        assert h.all(key="undo-banner") == [] and deps.episode_repository.find() == []
+        assert h.one(key="history-empty") is not None
+        # an old link to the deleted entry says so calmly
+        await h.navigate(routes.edit_entry(gone.id))
+        assert h.one(key="entry-missing").value == "This entry is not in your log any more."
+
+
+async def test_history_filters_by_text_place_type_trigger_and_dates(app_main, deps):
+    calf = add(deps, started_at=NOW - dt.timedelta(days=40), note="Morning coffee", triggers=["caffeine"])
+    eyelid = add(deps, started_at=NOW - dt.timedelta(days=2), locations=[{"region": "eyelid", "side": "left"}])
+    cramp = add(deps, started_at=NOW - dt.timedelta(hours=1), type="cramp", triggers=["poor sleep"])
+    async with mounted(app_main, route=routes.LOG) as h:
+        assert entry_keys(h) == [f"entry-{e.id}" for e in (cramp, eyelid, calf)]
+        await type_into(h, "filter-text", "COFFEE")
+        assert entry_keys(h) == [f"entry-{calf.id}"]
+        await h.tap(h.one(key="filter-clear"))
+        await select(h, "filter-region", "eyelid")
+        assert entry_keys(h) == [f"entry-{eyelid.id}"]
+        await select(h, "filter-region", "any")
+        await select(h, "filter-type", "cramp")
+        assert entry_keys(h) == [f"entry-{cramp.id}"]
+        await select(h, "filter-type", "any")
+        await select(h, "filter-trigger", "caffeine")
+        assert entry_keys(h) == [f"entry-{calf.id}"]
+        await select(h, "filter-trigger", "any")
+        await select(h, "filter-period", "30")
+        assert entry_keys(h) == [f"entry-{e.id}" for e in (cramp, eyelid)]
+        await select(h, "filter-period", "custom")
+        await type_into(h, "filter-from", f"{NOW - dt.timedelta(days=41):%Y-%m-%d}")
+        await type_into(h, "filter-to", f"{NOW - dt.timedelta(days=2):%Y-%m-%d}")
+        assert entry_keys(h) == [f"entry-{e.id}" for e in (eyelid, calf)]
+        await type_into(h, "filter-to", "soon")
+        assert h.one(key="filter-problem").value == "Write dates like 2026-11-23."
+        await select(h, "filter-region", "hand")
+        assert h.one(key="history-none-match").value == "No entries match these filters."
+
+
+async def test_a_day_check_in_is_saved_shown_and_edited(app_main, deps):
+    add(deps, started_at=NOW - dt.timedelta(minutes=5))
+    async with mounted(app_main, route=routes.LOG) as h:
+        await h.tap(h.one(key="log-check-in"))
+        await type_into(h, "check-in-sleep", "6,5")
+        await type_into(h, "check-in-caffeine", "3")
+        await select(h, "check-in-stress", "7")
+        await type_into(h, "check-in-exercise", "lots")
+        await h.tap(h.one(key="check-in-save"))
+        assert h.one(key="check-in-exercise").error == "Exercise: minutes from 0 to 1,440."
+        await type_into(h, "check-in-exercise", "")
+        await h.tap(h.one(key="check-in-save"))
+        (check_in,) = deps.episode_repository.check_ins()
+        assert (check_in.day, check_in.sleep_hours, check_in.caffeine_drinks, check_in.stress) == (NOW.date(), 6.5, 3, 7)
+        assert check_in.exercise_minutes is None
+        assert h.one(key=f"check-in-{NOW.date()}").value == "Check-in: sleep 6.5 h, 3 caffeine drinks, stress 7 of 10"
+        await h.tap(h.one(key="log-check-in"))
+        assert h.one(key="check-in-sleep").value == "6.5"
+        await type_into(h, "check-in-day", f"{NOW.date() - dt.timedelta(days=1)}")
+        assert h.one(key="check-in-sleep").value == ""  # another day starts with its own (empty) form
+        await type_into(h, "check-in-day", "2026-12-01")
+        assert h.one(key="check-in-day").error == "Check-ins are for today or earlier days."
+        assert h.all(key="check-in-save") == []
