@@ -1,0 +1,322 @@
+"""The report to take to a doctor: the questions doctors ask about twitching, answered from the log.
+
+`build_report` picks a period and answers each question, or says plainly that it is not in the
+log. `report_html` turns it into one self-contained, printable HTML page (no scripts, no links to
+fetch, an SVG chart). Nothing here sends anything anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from pwa.core.episodes import DayCheckIn, Episode, EpisodeType, describe_duration
+from pwa.core.insights import RELAXATION, Bar, FactorInsight, bars, days_by_date, factor_insights, local_day, period_summary, places
+from pwa.core.relaxation_log import SessionRecord
+
+NOT_LOGGED = "Not logged"
+OTHER_SYMPTOM_WORDS = re.compile(r"\b(weak\w*|numb\w*|pain\w*|ache\w*|aching|clums\w*|stiff\w*|tired\w*|fatigue\w*)", re.I)
+MEDICINE_WORDS = re.compile(r"\b(medic\w*|supplement\w*|pill\w*|tablet\w*|magnesium|vitamin\w*|antihistamine\w*|inhaler\w*)", re.I)
+NOT_IN_THE_LOG = (
+    "Have you been in contact with toxins or chemicals?",
+    "Have you travelled recently to a place where some infections are common?",
+    "Does anyone in your family have a nerve or muscle condition?",
+    "Do you have other medical conditions, for example of the thyroid?",
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answer: str
+    logged: bool = True
+
+
+@dataclass(frozen=True)
+class Report:
+    start: dt.date
+    end: dt.date
+    generated_at: dt.datetime
+    answers: tuple[Answer, ...]
+    bars: tuple[Bar, ...]
+    trend_summary: str
+    places: tuple[tuple[str, int], ...]
+    episodes: tuple[Episode, ...]  # in the period, oldest first
+    check_ins: tuple[DayCheckIn, ...]
+    zone: dt.tzinfo | None = None
+
+    @property
+    def file_name(self) -> str:
+        return f"bfs-companion-report-{self.start.isoformat()}-to-{self.end.isoformat()}.html"
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _mention(count: int) -> str:
+    return "mentions" if count == 1 else "mention"
+
+
+def _entries(count: int, what: str = "entry") -> str:
+    return f"{count} {what[:-1] + ('y' if count == 1 else 'ies')}"
+
+
+def build_report(
+    all_episodes: list[Episode],
+    check_ins: list[DayCheckIn],
+    sessions: list[SessionRecord],
+    start: dt.date,
+    end: dt.date,
+    generated_at: dt.datetime,
+    zone: dt.tzinfo | None = None,
+) -> Report:
+    in_period = sorted(
+        (e for e in all_episodes if start <= local_day(e.started_at, zone) <= end), key=lambda e: e.started_at
+    )
+    period_days = (end - start).days + 1
+    stats = days_by_date(in_period, zone)
+    found_bars = bars(stats, start, end)
+    summary = period_summary(found_bars, stats, start, end, f"this period of {_plural(period_days, 'day')}")
+    period_check_ins = tuple(c for c in check_ins if start <= c.day <= end)
+    period_sessions = [s for s in sessions if start <= local_day(s.started_at, zone) <= end]
+    where = tuple(places(in_period))
+    answers = [
+        _first_noticed(all_episodes, zone),
+        _how_often(in_period, stats, period_days, summary),
+        _which_muscles(in_period, where),
+        _other_symptoms(in_period),
+        _medicines(in_period),
+        _triggers(in_period, period_check_ins, period_sessions, end, zone),
+        _lifestyle(period_check_ins),
+        _what_helps(period_sessions, in_period, check_ins, sessions, end, zone),
+        *(Answer(q, f"{NOT_LOGGED}: the app does not ask about this. Worth noting down before the visit.", False) for q in NOT_IN_THE_LOG),
+    ]
+    return Report(start, end, generated_at, tuple(answers), tuple(found_bars), summary, where, tuple(in_period), period_check_ins, zone)
+
+
+def _first_noticed(episodes: list[Episode], zone) -> Answer:
+    question = "When did you first notice the twitching?"
+    if not episodes:
+        return Answer(question, f"{NOT_LOGGED}: the log has no entries yet.", False)
+    first = min(local_day(e.started_at, zone) for e in episodes)
+    return Answer(
+        question,
+        f"The first entry in this log is from {_day(first)}. The twitching may have started before the log did.",
+    )
+
+
+def _how_often(episodes: list[Episode], stats, period_days: int, summary: str) -> Answer:
+    question = "How often does it happen?"
+    if not episodes:
+        return Answer(question, f"{NOT_LOGGED}: nothing was logged in this period.", False)
+    timed = [e.duration_seconds for e in episodes if e.duration_seconds is not None]
+    text = f"{_entries(len(episodes))} on {len(stats)} of {period_days} days. {summary}"
+    if timed:
+        text += f" Typical length (median of {_entries(len(timed), 'timed entry')}): {describe_duration(int(statistics.median(timed)))}."
+    return Answer(question, text)
+
+
+def _which_muscles(episodes: list[Episode], where: tuple[tuple[str, int], ...]) -> Answer:
+    question = "Is it in specific muscles, or in many places?"
+    if not episodes:
+        return Answer(question, f"{NOT_LOGGED}.", False)
+    regions = {loc.region for e in episodes for loc in e.locations}
+    sides = {loc.side for e in episodes for loc in e.locations if loc.side}
+    listed = ", ".join(f"{label} ({count})" for label, count in where[:8])
+    text = f"Logged in {_plural(len(where), 'place')} across {_plural(len(regions), 'body part')}: {listed}"
+    text += "." if len(where) <= 8 else f", and {len(where) - 8} more."
+    if sides == {"left", "right"}:
+        text += " Both sides of the body."
+    elif sides:
+        text += f" Only the {next(iter(sides))} side."
+    return Answer(question, text)
+
+
+def _other_symptoms(episodes: list[Episode]) -> Answer:
+    question = "Does it come with other symptoms, such as weakness, numbness or pain?"
+    types = Counter(e.type for e in episodes)
+    parts = [
+        f"{_entries(types[t])} logged as {t.value}"
+        for t in (EpisodeType.CRAMP, EpisodeType.TINGLING, EpisodeType.OTHER)
+        if types[t]
+    ]
+    mentions = [e for e in episodes if OTHER_SYMPTOM_WORDS.search(e.note)]
+    if mentions:
+        words = sorted({m.group(0).lower() for e in mentions for m in OTHER_SYMPTOM_WORDS.finditer(e.note)})
+        parts.append(f"{_plural(len(mentions), 'note')} {_mention(len(mentions))} {', '.join(words)} (see the table)")
+    if not parts:
+        return Answer(question, f"{NOT_LOGGED}: no entries are cramps or tingling, and no notes mention weakness, numbness or pain.", False)
+    return Answer(question, "; ".join(parts) + ".")
+
+
+def _medicines(episodes: list[Episode]) -> Answer:
+    question = "Are you taking any new medicines or supplements?"
+    flagged = [e for e in episodes if "new medicine" in e.triggers]
+    mentions = [e for e in episodes if MEDICINE_WORDS.search(e.note)]
+    parts = []
+    if flagged:
+        parts.append(f"'new medicine' was noted on {_entries(len(flagged))}")
+    if mentions:
+        parts.append(f"{_plural(len(mentions), 'note')} {_mention(len(mentions))} medicines or supplements (see the table)")
+    if not parts:
+        return Answer(question, f"{NOT_LOGGED} in this period. Bring a list of what you take.", False)
+    return Answer(question, "; ".join(parts) + ". Bring a list of what you take.")
+
+
+def _shown(factors: tuple[FactorInsight, ...], relaxation: bool) -> list[FactorInsight]:
+    return [f for f in factors if f.shown and (f.factor == RELAXATION) == relaxation]
+
+
+def _triggers(episodes, check_ins, sessions, end, zone) -> Answer:
+    question = "Does anything seem to go with it (sleep, caffeine, stress, exercise...)?"
+    noted = Counter(t for e in episodes for t in e.triggers)
+    if not noted:
+        return Answer(question, f"{NOT_LOGGED}: no triggers were noted on entries in this period.", False)
+    text = "Noted on entries: " + ", ".join(f"{t} ({n})" for t, n in noted.most_common()) + "."
+    insights = factor_insights(list(episodes), list(check_ins), sessions, end, zone)
+    for factor in _shown(insights.factors, relaxation=False):
+        text += " " + factor.sentence
+    return Answer(question, text)
+
+
+def _lifestyle(check_ins: tuple[DayCheckIn, ...]) -> Answer:
+    question = "Sleep, caffeine, stress and exercise"
+    if not check_ins:
+        return Answer(question, f"{NOT_LOGGED}: no day check-ins in this period.", False)
+
+    def mean(values, unit: str, digits: int = 1) -> str | None:
+        found = [v for v in values if v is not None]
+        return f"{statistics.fmean(found):.{digits}f}{unit} (on {_plural(len(found), 'day')})" if found else None
+
+    parts = [
+        ("average sleep", mean((c.sleep_hours for c in check_ins), " h")),
+        ("caffeine drinks a day", mean((c.caffeine_drinks for c in check_ins), "")),
+        ("stress", mean((c.stress for c in check_ins), " of 10")),
+        ("exercise", mean((c.exercise_minutes for c in check_ins), " min", 0)),
+    ]
+    text = f"Day check-ins on {_plural(len(check_ins), 'day')}: " + "; ".join(f"{name} {value}" for name, value in parts if value) + "."
+    return Answer(question, text)
+
+
+def _what_helps(period_sessions, in_period, check_ins, sessions, end, zone) -> Answer:
+    question = "What helps?"
+    if not period_sessions:
+        return Answer(question, f"{NOT_LOGGED}: no relaxation sessions in this period.", False)
+    minutes = round(sum(s.seconds for s in period_sessions) / 60)
+    kinds = Counter(s.exercise for s in period_sessions)
+    text = (
+        f"{_plural(len(period_sessions), 'relaxation session')}, about {minutes} minutes in all: "
+        + ", ".join(f"{k} ({n})" for k, n in kinds.most_common())
+        + "."
+    )
+    insights = factor_insights(list(in_period), list(check_ins), period_sessions, end, zone)
+    for factor in _shown(insights.factors, relaxation=True):
+        text += " " + factor.sentence
+    return Answer(question, text)
+
+
+# ---- HTML -------------------------------------------------------------------------------------
+STYLE = """
+body{font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1b1f;margin:2rem auto;max-width:52rem;padding:0 1rem}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}
+.muted{color:#555}dt{font-weight:600;margin-top:.8rem}dd{margin:0 0 0 1rem}
+.not-logged{color:#555;font-style:italic}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #ccc;padding:.3rem .4rem;text-align:left;vertical-align:top}
+th{background:#f0f0f4}svg{max-width:100%;height:auto}
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}
+"""
+
+
+def _chart_svg(found: tuple[Bar, ...], summary: str) -> str:
+    width, height, top, bottom = 720, 220, 16, 40
+    slot = width / max(len(found), 1)
+    peak = max((b.count for b in found), default=0) or 1
+    parts = [
+        f'<svg role="img" aria-label="{html.escape(summary)}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
+        f'<line x1="0" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="#888"/>',
+    ]
+    label_every = max(1, len(found) // 12)
+    for i, bar in enumerate(found):
+        bar_height = (height - top - bottom) * bar.count / peak
+        x = i * slot + slot * 0.15
+        y = height - bottom - bar_height
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{bar_height:.1f}" fill="#5b6ea8">'
+            f"<title>{html.escape(bar.label)}: {bar.count}</title></rect>"
+        )
+        if bar.count:
+            parts.append(f'<text x="{x + slot * 0.35:.1f}" y="{y - 3:.1f}" font-size="11" text-anchor="middle">{bar.count}</text>')
+        if i % label_every == 0:
+            parts.append(
+                f'<text x="{x + slot * 0.35:.1f}" y="{height - bottom + 16}" font-size="11" text-anchor="middle">{html.escape(bar.label)}</text>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def report_html(report: Report) -> str:
+    e = html.escape
+    rows = []
+    for episode in report.episodes:
+        local = episode.started_at.astimezone(report.zone)
+        rows.append(
+            "<tr>"
+            + "".join(
+                f"<td>{e(str(cell))}</td>"
+                for cell in (
+                    f"{local:%Y-%m-%d}",
+                    f"{local:%H:%M}",
+                    ", ".join(loc.label for loc in episode.locations),
+                    episode.type.value,
+                    episode.intensity,
+                    describe_duration(episode.duration_seconds),
+                    ", ".join(episode.triggers),
+                    episode.note,
+                )
+            )
+            + "</tr>"
+        )
+    not_logged = ' class="not-logged"'
+    answers = "".join(
+        f"<dt>{e(a.question)}</dt><dd{'' if a.logged else not_logged}>{e(a.answer)}</dd>" for a in report.answers
+    )
+    where = "".join(f"<tr><td>{e(label)}</td><td>{count}</td></tr>" for label, count in report.places)
+    check_ins = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{e('' if v is None else f'{v:g}' if isinstance(v, float) else str(v))}</td>"
+            for v in (c.day.isoformat(), c.sleep_hours, c.caffeine_drinks, c.stress, c.exercise_minutes)
+        )
+        + "</tr>"
+        for c in report.check_ins
+    )
+    period = f"{_day(report.start)} to {_day(report.end)}"
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Muscle twitching log: {e(period)}</title><style>{STYLE}</style></head>
+<body>
+<h1>Muscle twitching log</h1>
+<p class="muted">{e(period)}. Made on {e(f"{report.generated_at:%Y-%m-%d %H:%M}")} with BFS Companion, from the patient's own log.
+It records what was noticed; it is not a diagnosis.</p>
+<h2>Questions a doctor may ask</h2>
+<dl>{answers}</dl>
+<h2>Entries over time</h2>
+<p>{e(report.trend_summary)}</p>
+{_chart_svg(report.bars, report.trend_summary)}
+<h2>Where on the body</h2>
+{"<table><thead><tr><th>Place</th><th>Entries</th></tr></thead><tbody>" + where + "</tbody></table>" if where else f"<p class='not-logged'>{NOT_LOGGED}.</p>"}
+<h2>All entries in this period</h2>
+{"<table><thead><tr><th>Date</th><th>Time</th><th>Where</th><th>Kind</th><th>Intensity (0-10)</th><th>Length</th><th>Noted before</th><th>Note</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>" if rows else f"<p class='not-logged'>{NOT_LOGGED}.</p>"}
+<h2>Day check-ins</h2>
+{"<table><thead><tr><th>Day</th><th>Sleep (h)</th><th>Caffeine drinks</th><th>Stress (0-10)</th><th>Exercise (min)</th></tr></thead><tbody>" + check_ins + "</tbody></table>" if check_ins else f"<p class='not-logged'>{NOT_LOGGED}.</p>"}
+</body></html>
+"""

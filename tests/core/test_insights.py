@@ -1,0 +1,169 @@
+"""Insight maths on hand-made logs: trends, places, factor comparisons, thresholds, days and zones."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pwa.core.episodes import DayCheckIn, validate_episode
+from pwa.core.insights import (
+    MIN_SPAN_DAYS,
+    RELAXATION,
+    days_by_date,
+    factor_insights,
+    gentle_note_due,
+    places,
+    trend,
+)
+from pwa.core.relaxation_log import SessionRecord
+
+UTC = dt.timezone.utc
+TODAY = dt.date(2026, 11, 23)
+_ids = iter(range(10**6))
+
+
+def entry(day: dt.date, hour: int = 12, *, intensity: int = 3, triggers=(), where=("calf", "left"), zone=UTC):
+    region, side = where
+    moment = dt.datetime.combine(day, dt.time(hour), tzinfo=zone)
+    return validate_episode(
+        {"id": f"e{next(_ids)}", "started_at": moment, "locations": [{"region": region, "side": side}],
+         "intensity": intensity, "triggers": list(triggers)},
+        None,
+    )
+
+
+def days_ago(n: int) -> dt.date:
+    return TODAY - dt.timedelta(days=n)
+
+
+def factor(insights, name):
+    (found,) = [f for f in insights.factors if f.factor == name]
+    return found
+
+
+def test_trend_bars_are_daily_up_to_four_weeks_and_weekly_beyond():
+    log = [entry(TODAY), entry(TODAY), entry(days_ago(1), intensity=5), entry(days_ago(30))]
+    stats = days_by_date(log, UTC)
+    week = trend(stats, TODAY, 1)
+    assert len(week.bars) == 7 and week.bars[-1].count == 2 and week.bars[-2].count == 1
+    assert week.bars[-1].mean_intensity == 3 and week.bars[0].mean_intensity is None
+    assert week.summary.startswith("In the last week you logged entries on 2 of 7 days, with an average intensity of 3.7 out of 10.")
+    assert len(trend(stats, TODAY, 4).bars) == 28
+    twelve = trend(stats, TODAY, 12)
+    assert len(twelve.bars) == 12 and all(b.days == 7 for b in twelve.bars)
+    assert sum(b.count for b in twelve.bars) == 4
+    assert trend({}, TODAY, 4).summary == "Nothing was logged in the last 4 weeks."
+
+
+def test_trend_summary_compares_halves_calmly():
+    busy_then_calm = [entry(days_ago(n)) for n in (27, 26, 25, 24, 23, 22)] + [entry(days_ago(1))]
+    summary = trend(days_by_date(busy_then_calm, UTC), TODAY, 4).summary
+    assert summary.endswith("The second half had fewer entries than the first.")
+    even = [entry(days_ago(20)), entry(days_ago(3))]
+    assert trend(days_by_date(even, UTC), TODAY, 4).summary.endswith("The first and second half were about the same.")
+
+
+def test_places_count_each_place_once_per_entry_most_first():
+    log = [entry(TODAY, where=("calf", "left")), entry(TODAY, where=("calf", "left")), entry(TODAY, where=("eyelid", "right"))]
+    assert places(log) == [("left calf", 2), ("right eyelid", 1)]
+
+
+def test_days_follow_the_zone_so_late_evening_entries_belong_to_their_local_day():
+    late = validate_episode(
+        {"started_at": "2026-11-01T23:30:00+00:00", "locations": [{"region": "neck"}]}, None
+    )
+    assert list(days_by_date([late], UTC)) == [dt.date(2026, 11, 1)]
+    assert list(days_by_date([late], ZoneInfo("Europe/Berlin"))) == [dt.date(2026, 11, 2)]
+    assert list(days_by_date([late], ZoneInfo("America/New_York"))) == [dt.date(2026, 11, 1)]
+    # the night the clocks go back in New York (1 November 2026): 00:30 and 01:30 twice are one local day
+    new_york = ZoneInfo("America/New_York")
+    night = [
+        validate_episode({"started_at": f"2026-11-01T{t}", "locations": [{"region": "neck"}]}, None)
+        for t in ("04:30:00+00:00", "05:30:00+00:00", "06:30:00+00:00")
+    ]
+    assert days_by_date(night, new_york)[dt.date(2026, 11, 1)].count == 3
+
+
+def test_no_insight_before_fourteen_days_and_it_says_what_is_missing():
+    log = [entry(days_ago(n), triggers=["stress"] if n % 2 else []) for n in range(10)]
+    insights = factor_insights(log, [], [], TODAY, UTC)
+    assert insights.span_days == 10
+    assert insights.missing == f"Comparisons need {MIN_SPAN_DAYS} days of logging; yours covers 10 so far."
+    stress = factor(insights, "stress")
+    assert not stress.shown and stress.missing == "Needs 4 more days of logging."
+
+
+def test_too_few_days_with_or_without_is_explained():
+    log = [entry(days_ago(n), triggers=["alcohol"] if n in (3, 7) else ["caffeine"]) for n in range(20)]
+    insights = factor_insights(log, [], [], TODAY, UTC)
+    assert insights.missing == ""
+    assert factor(insights, "alcohol").missing == "Needs 1 more day with alcohol."
+    assert factor(insights, "caffeine").missing == "Needs 1 more day without caffeine."
+    assert factor(insights, "caffeine").days_with == 18
+    assert [f.factor for f in insights.factors] == ["caffeine", "alcohol"]  # never-noted triggers are left out
+
+
+def test_the_association_sign_follows_the_data():
+    log = []
+    for n in range(14):
+        if n % 3 == 0:  # 5 days with poor sleep: three stronger entries each
+            log += [entry(days_ago(n), triggers=["poor sleep"], intensity=6) for _ in range(3)]
+        else:  # 9 days without: one milder entry
+            log.append(entry(days_ago(n), intensity=2))
+    sleep = factor(factor_insights(log, [], [], TODAY, UTC), "poor sleep")
+    assert (sleep.days_with, sleep.days_without) == (5, 9)
+    assert (sleep.per_day_with, sleep.per_day_without) == (3, 1)
+    assert (sleep.intensity_with, sleep.intensity_without) == (6, 2)
+    assert sleep.sentence == (
+        "On days you noted poor sleep you logged more entries than on other days, and they felt stronger on average "
+        "(5 days with, 9 without). This is a pattern in your log, not proof of a cause."
+    )
+    # flip the data: fewer, milder entries on poor-sleep days
+    flipped = []
+    for n in range(14):
+        if n % 3 == 0:
+            flipped.append(entry(days_ago(n), triggers=["poor sleep"], intensity=1))
+        else:
+            flipped += [entry(days_ago(n), intensity=5) for _ in range(3)]
+    sleep = factor(factor_insights(flipped, [], [], TODAY, UTC), "poor sleep")
+    assert "you logged fewer entries" in sleep.sentence and "felt milder" in sleep.sentence
+
+
+def test_similar_days_are_called_similar():
+    log = [entry(days_ago(n), triggers=["exercise"] if n % 2 else []) for n in range(14)]
+    exercise = factor(factor_insights(log, [], [], TODAY, UTC), "exercise")
+    assert exercise.sentence.startswith("On days you noted exercise you logged about as many entries as on other days (")
+
+
+def test_check_ins_count_days_with_nothing_logged():
+    # entries only on high-caffeine days; check-ins say the other days had none
+    check_ins = [DayCheckIn(days_ago(n), caffeine_drinks=3 if n < 4 else 0) for n in range(14)]
+    log = [entry(days_ago(n)) for n in range(4)]
+    caffeine = factor(factor_insights(log, check_ins, [], TODAY, UTC), "caffeine")
+    assert (caffeine.days_with, caffeine.days_without) == (4, 10)
+    assert (caffeine.per_day_with, caffeine.per_day_without) == (1, 0)
+    assert caffeine.intensity_without is None  # no division by zero: no entries on those days
+    assert "more entries" in caffeine.sentence and "felt" not in caffeine.sentence
+
+
+def test_relaxation_sessions_are_a_factor_over_every_day():
+    sessions = [
+        SessionRecord(dt.datetime.combine(days_ago(n), dt.time(20), tzinfo=UTC), "Box breathing", 300) for n in (1, 4, 7, 10)
+    ]
+    log = [entry(days_ago(n)) for n in range(14) for _ in range(1 if n in (1, 4, 7, 10) else 2)]
+    relaxed = factor(factor_insights(log, [], sessions, TODAY, UTC), RELAXATION)
+    assert (relaxed.days_with, relaxed.days_without) == (4, 10)
+    assert relaxed.sentence.startswith("On days you had a relaxation session you logged fewer entries than on other days")
+
+
+def test_an_empty_log_has_nothing_to_compare_and_does_not_fail():
+    insights = factor_insights([], [], [], TODAY, UTC)
+    assert insights.factors == () and insights.missing == "Insights appear after 14 days of logging."
+    only_with = [entry(days_ago(n), triggers=["stress"]) for n in range(20)]
+    stress = factor(factor_insights(only_with, [], [], TODAY, UTC), "stress")
+    assert stress.days_without == 0 and stress.missing == "Needs 3 more days without stress."
+
+
+@pytest.mark.parametrize(("entries", "last_shown", "due"), [(10, None, False), (11, None, True), (25, TODAY, False), (11, days_ago(1), True)])
+def test_the_gentle_note_comes_after_more_than_ten_entries_once_a_day(entries, last_shown, due):
+    assert gentle_note_due(entries, last_shown, TODAY) is due

@@ -1,0 +1,110 @@
+"""The doctor report: every question answered from a known log, or plainly marked as not logged."""
+
+import datetime as dt
+import html
+import re
+from html.parser import HTMLParser
+
+from pwa.core.episodes import DayCheckIn, validate_episode
+from pwa.core.relaxation_log import SessionRecord
+from pwa.core.report import NOT_IN_THE_LOG, NOT_LOGGED, build_report, report_html
+
+UTC = dt.timezone.utc
+START, END = dt.date(2026, 11, 1), dt.date(2026, 11, 21)
+MADE = dt.datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+def entry(day, hour=9, **fields):
+    raw = {
+        "started_at": dt.datetime(2026, 11, day, hour, tzinfo=UTC) if isinstance(day, int) else day,
+        "locations": [{"region": "calf", "side": "left"}],
+        "intensity": 3,
+        **fields,
+    }
+    return validate_episode(raw, None)
+
+
+KNOWN_LOG = [
+    entry(dt.datetime(2026, 9, 14, 8, tzinfo=UTC)),  # before the period: the first entry ever
+    entry(2, duration_seconds=60, triggers=["poor sleep"]),
+    entry(2, hour=22, locations=[{"region": "thigh", "side": "right"}], type="cramp", duration_seconds=180),
+    entry(5, locations=[{"region": "eyelid", "side": "left"}, {"region": "calf", "side": "left"}], triggers=["caffeine", "new medicine"],
+          note="Started a magnesium supplement"),
+    entry(9, type="tingling", note="Felt a bit numb in the foot <after> running & \"stretching\""),
+    entry(12, intensity=6, triggers=["stress"]),
+    entry(dt.datetime(2026, 11, 22, 10, tzinfo=UTC)),  # after the period
+]
+CHECK_INS = [DayCheckIn(dt.date(2026, 11, 2), sleep_hours=5.5, caffeine_drinks=2, stress=6), DayCheckIn(dt.date(2026, 11, 3), sleep_hours=7.5)]
+SESSIONS = [
+    SessionRecord(dt.datetime(2026, 11, 2, 21, tzinfo=UTC), "Box breathing", 300),
+    SessionRecord(dt.datetime(2026, 11, 10, 21, tzinfo=UTC), "Muscle relaxation, 7 groups", 900),
+]
+
+
+def answers(report):
+    return {a.question: a for a in report.answers}
+
+
+def test_a_known_log_answers_every_question_it_can():
+    report = build_report(KNOWN_LOG, CHECK_INS, SESSIONS, START, END, MADE, UTC)
+    found = answers(report)
+    assert found["When did you first notice the twitching?"].answer.startswith("The first entry in this log is from 14 September 2026.")
+    often = found["How often does it happen?"].answer
+    assert often.startswith("5 entries on 4 of 21 days. In this period of 21 days you logged entries on 4 of 21 days")
+    assert often.endswith("Typical length (median of 2 timed entries): 2 minutes.")
+    muscles = found["Is it in specific muscles, or in many places?"].answer
+    assert muscles == (
+        "Logged in 3 places across 3 body parts: left calf (4), left eyelid (1), right thigh (1). Both sides of the body."
+    )
+    other = found["Does it come with other symptoms, such as weakness, numbness or pain?"].answer
+    assert other == "1 entry logged as cramp; 1 entry logged as tingling; 1 note mentions numb (see the table)."
+    medicines = found["Are you taking any new medicines or supplements?"].answer
+    assert medicines.startswith("'new medicine' was noted on 1 entry; 1 note mentions medicines or supplements")
+    triggers = found["Does anything seem to go with it (sleep, caffeine, stress, exercise...)?"].answer
+    assert triggers.startswith("Noted on entries: poor sleep (1), caffeine (1), new medicine (1), stress (1).")
+    lifestyle = found["Sleep, caffeine, stress and exercise"].answer
+    assert lifestyle == "Day check-ins on 2 days: average sleep 6.5 h (on 2 days); caffeine drinks a day 2.0 (on 1 day); stress 6.0 of 10 (on 1 day)."
+    helps = found["What helps?"].answer
+    assert helps.startswith("2 relaxation sessions, about 20 minutes in all: Box breathing (1), Muscle relaxation, 7 groups (1).")
+    for question in NOT_IN_THE_LOG:
+        assert not found[question].logged and found[question].answer.startswith(NOT_LOGGED)
+    assert [e.started_at.day for e in report.episodes] == [2, 2, 5, 9, 12]
+    assert sum(b.count for b in report.bars) == 5 and len(report.bars) == 21
+    assert report.file_name == "bfs-companion-report-2026-11-01-to-2026-11-21.html"
+
+
+def test_an_empty_period_marks_every_answer_not_logged():
+    report = build_report([], [], [], START, END, MADE, UTC)
+    assert all(not a.logged and a.answer.startswith(NOT_LOGGED) for a in report.answers)
+    page = report_html(report)
+    assert page.count(f"<p class='not-logged'>{NOT_LOGGED}.</p>") == 3
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.text, self.attrs = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs += [v for _, v in attrs if v]
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_the_html_is_self_contained_escaped_and_has_the_chart_and_table():
+    report = build_report(KNOWN_LOG, CHECK_INS, SESSIONS, START, END, MADE, UTC)
+    page = report_html(report)
+    parser = _Collector()
+    parser.feed(page)
+    assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
+    assert not [a for a in parser.attrs if re.match(r"https?://", a) and "w3.org/2000/svg" not in a]  # nothing to fetch
+    assert parser.tags.count("rect") == 21 and parser.tags.count("tr") == 1 + 5 + 1 + 3 + 1 + 2
+    text = "".join(parser.text)
+    assert 'Felt a bit numb in the foot <after> running & "stretching"' in text  # shown as typed...
+    assert "<after>" not in page and html.escape("<after>") in page  # ...and escaped in the markup
+    for answer in report.answers:
+        assert answer.question in text and answer.answer in text
+    assert "it is not a diagnosis" in text and "1 November 2026 to 21 November 2026" in text
+    assert "@media print" in page
