@@ -23,6 +23,7 @@ from pwa.ui.pattern_editor_screen import PatternEditorScreen
 from pwa.ui.pmr_screen import PmrScreen
 from pwa.ui.check_in_screen import CheckInScreen
 from pwa.ui.entry_form_screen import EntryFormScreen
+from pwa.ui.insights_screen import InsightsScreen
 from pwa.ui.log_files_screen import LogFilesScreen
 from pwa.ui.log_screen import LogScreen, LogTwitchScreen
 from pwa.ui.breathing_screen import BreathingScreen
@@ -47,7 +48,7 @@ ROUTES = [
         children=[ft.Route(path="chapter/:chapter_id/:section_id?", component=ChapterScreen)],
     ),
     ft.Route(path="relax", component=RelaxScreen),
-    ft.Route(path="log", component=LogScreen),
+    ft.Route(path="log", component=LogScreen, children=[ft.Route(path="insights", component=InsightsScreen)]),
 ]
 
 

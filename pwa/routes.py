@@ -47,3 +47,4 @@ LOG_FILES = f"{LOG}/files"  # export and import
 def edit_entry(entry_id: str = NEW_ENTRY_ID) -> str:
     """The route of the full entry form, for a new entry ("new") or an existing one."""
     return f"{LOG}/entries/{entry_id}"
+INSIGHTS = f"{LOG}/insights"  # patterns over weeks and the report for a doctor

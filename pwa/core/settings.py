@@ -26,6 +26,7 @@ class AppSettings:
     pmr_groups: int = 7
     pmr_tense_seconds: int = 6
     pmr_release_seconds: int = 35
+    gentle_note_day: str | None = None  # ISO date the note about frequent checking was last shown
 
     def with_changes(self, **changes: Any) -> AppSettings:
         return replace(self, **changes)
@@ -41,6 +42,7 @@ class AppSettings:
             "pmr_groups": self.pmr_groups,
             "pmr_tense_seconds": self.pmr_tense_seconds,
             "pmr_release_seconds": self.pmr_release_seconds,
+            "gentle_note_day": self.gentle_note_day,
         }
 
     @classmethod
@@ -73,4 +75,5 @@ class AppSettings:
             pmr_groups=number("pmr_groups", 7, range(4, 17)),
             pmr_tense_seconds=number("pmr_tense_seconds", 6, range(3, 11)),
             pmr_release_seconds=number("pmr_release_seconds", 35, range(15, 61)),
+            gentle_note_day=text("gentle_note_day"),
         )

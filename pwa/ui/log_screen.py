@@ -22,9 +22,10 @@ from pwa.core.episodes import (
     quick_locations,
     validate_episode,
 )
+from pwa.core.insights import VERY_OFTEN, gentle_note_due
 from pwa.ui.context import go, use_shell
 from pwa.ui.shell import destination_view, detail_view
-from pwa.ui.widgets import big_action, coming_soon, doctor_link
+from pwa.ui.widgets import big_action, doctor_link, link_tile
 
 HISTORY_SHOWN = 100
 DEFAULT_INTENSITY = 3
@@ -32,6 +33,63 @@ DEFAULT_INTENSITY = 3
 
 def _slug(location: Location) -> str:
     return location.label.replace(" ", "-")
+
+
+WORRY_LOOP = routes.chapter("symptoms", "the-worry-loop")
+
+
+@ft.component
+def GentleNote() -> ft.Control:
+    """After very many entries in one day, once that day: a kind word about checking. Never blocks."""
+    shell = use_shell()
+    today = shell.deps.now().date()
+    midnight = _local_midnight(today)
+    entries_today = len(
+        shell.deps.episode_repository.find(
+            EpisodeFilter(start=midnight, end=_local_midnight(today + dt.timedelta(days=1))), limit=VERY_OFTEN + 1
+        )
+    )
+    last = shell.settings.gentle_note_day
+    due = gentle_note_due(entries_today, dt.date.fromisoformat(last) if last else None, today)
+    shown, set_shown = ft.use_state(False)
+
+    def remember() -> None:
+        if due:
+            set_shown(True)
+            shell.change_settings(gentle_note_day=today.isoformat())
+
+    ft.use_effect(remember, [due])
+    if not (due or shown):
+        return ft.Container(visible=False)
+    return ft.Container(
+        key="gentle-note",
+        padding=16,
+        border_radius=16,
+        bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH,
+        content=ft.Column(
+            tight=True,
+            spacing=8,
+            controls=[
+                ft.Text("A gentle word", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+                ft.Text(
+                    "You have logged a lot today, which is understandable when twitches are on your mind. "
+                    "Noting every one keeps attention on them and can feed the worry, so logging less is fine. "
+                    "The log stays here whenever you want it.",
+                    key="gentle-note-text",
+                ),
+                ft.Row(
+                    wrap=True,
+                    spacing=8,
+                    controls=[
+                        ft.FilledTonalButton(content="Breathe now", icon=ft.Icons.AIR, key="gentle-note-breathe",
+                                             on_click=lambda: go(routes.BREATHE_NOW)),
+                        ft.TextButton(content="Read about the worry loop", key="gentle-note-read", on_click=lambda: go(WORRY_LOOP)),
+                        ft.TextButton(content="Close", key="gentle-note-close", on_click=lambda: set_shown(False)),
+                    ],
+                ),
+            ],
+        ),
+    )
 
 
 PERIODS = {"any": "Any time", "7": "Last 7 days", "30": "Last 30 days", "84": "Last 12 weeks", "custom": "Dates I choose"}
@@ -258,6 +316,7 @@ def LogScreen() -> ft.View:
     triggers = ft.use_memo(lambda: [*KNOWN_TRIGGERS, *repository.triggers_used()], [shell.revision])
     body = [
         *_undo_banner(shell),
+        GentleNote(),
         big_action("Log a twitch", ft.Icons.EDIT_NOTE, "log-log-twitch", lambda: go(routes.LOG_TWITCH), primary=True),
         ft.Row(
             wrap=True,
@@ -272,6 +331,13 @@ def LogScreen() -> ft.View:
                                   on_click=lambda: go(routes.LOG_FILES), height=48),
             ],
         ),
+        link_tile(
+            "log-insights",
+            "Patterns and report",
+            routes.INSIGHTS,
+            subtitle="Trends over weeks, what goes with calmer days, and a report for your doctor",
+            icon=ft.Icons.INSIGHTS,
+        ),
         ft.Text("Your log", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         _filter_controls(filters, set_filters, triggers, problem),
         *_history(episodes[:shown], check_ins, filters.active),
@@ -279,11 +345,6 @@ def LogScreen() -> ft.View:
     if len(episodes) > shown:
         body.append(ft.OutlinedButton(content="Show older entries", key="history-more", on_click=lambda: set_shown(shown + HISTORY_SHOWN)))
     body += [
-        coming_soon(
-            "Patterns and a report for your doctor",
-            "Patterns over weeks, what seems to go with calmer days, and a printable summary for your doctor.",
-            key="log-coming",
-        ),
         doctor_link(key="log-open-doctor"),
     ]
     return destination_view(shell, routes.LOG, "Log", body)
@@ -397,6 +458,7 @@ def LogTwitchScreen() -> ft.View:
             ),
             big_action("Breathe now", ft.Icons.AIR, "log-breathe-now", lambda: go(routes.BREATHE_NOW), primary=True),
         ]
+        body.append(GentleNote())
         if details_saved:
             body.append(ft.Text("Details saved.", key="details-saved"))
         else:

@@ -55,27 +55,5 @@ def doctor_link(key: str = "open-doctor") -> ft.Control:
     )
 
 
-def coming_soon(title: str, message: str, key: str) -> ft.Control:
-    """An honest placeholder for a feature that has not been built yet."""
-    return ft.Container(
-        key=key,
-        padding=16,
-        border_radius=16,
-        bgcolor=ft.Colors.SECONDARY_CONTAINER,
-        content=ft.Column(
-            tight=True,
-            spacing=8,
-            controls=[
-                ft.Row(
-                    [ft.Icon(ft.Icons.SCHEDULE_OUTLINED), ft.Text("Coming soon", weight=ft.FontWeight.W_600)],
-                    spacing=8,
-                ),
-                ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-                ft.Text(message),
-            ],
-        ),
-    )
-
-
 def gentle_note(text: str = NOT_A_DIAGNOSIS) -> ft.Control:
     return ft.Text(text, theme_style=ft.TextThemeStyle.BODY_SMALL, color=ft.Colors.ON_SURFACE_VARIANT)
