@@ -22,6 +22,7 @@ SIMILAR_RATIO = 1.25  # counts within 25% of each other are "about the same"
 SIMILAR_INTENSITY = 0.75  # points on the 0-10 scale
 RELAXATION = "a relaxation session"
 PERIOD_WEEKS = (1, 4, 12)
+MIN_ENTRIES_TO_COMPARE = 6  # fewer entries than this in a period: no "first half / second half" remark
 
 # A day check-in answers some triggers for that day, whether or not anything was logged.
 CHECK_IN_FACTORS = {
@@ -108,7 +109,7 @@ def period_summary(found: list[Bar], stats: dict[dt.date, DayStat], first: dt.da
         f"with an average intensity of {intensity:.1f} out of 10."
     )
     half = len(found) // 2
-    if half:
+    if half and count >= MIN_ENTRIES_TO_COMPARE:
         earlier = sum(b.count for b in found[:half])
         later = sum(b.count for b in found[len(found) - half:])
         text += " " + _compare_halves(earlier, later)

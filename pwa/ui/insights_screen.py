@@ -34,7 +34,6 @@ def bar_chart(key: str, bars: tuple[Bar, ...], value, top: float, summary: str) 
                 height=max(2.0, CHART_HEIGHT * amount / top) if amount else 2,
                 bgcolor=ft.Colors.PRIMARY if amount else ft.Colors.OUTLINE_VARIANT,
                 border_radius=ft.BorderRadius.only(top_left=3, top_right=3),
-                tooltip=f"{bar.label}: {amount:g}",
             )
         )
     ends = ft.Row(
@@ -132,7 +131,7 @@ def ReportMaker() -> ft.Control:
         ft.FilledButton(content="Save the report", icon=ft.Icons.DESCRIPTION_OUTLINED, key="report-save", on_click=make, height=52)
     )
     if message:
-        controls.append(ft.Semantics(live_region=True, content=ft.Text(message, key="report-message", selectable=True)))
+        controls.append(ft.Semantics(live_region=True, content=ft.Text(message, key="report-message")))
     return ft.Column(controls, spacing=12)
 
 

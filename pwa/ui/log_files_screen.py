@@ -184,7 +184,7 @@ def LogFilesScreen() -> ft.View:
     # What just happened goes first, where it is seen (and read out) without scrolling.
     top: list[ft.Control] = []
     if message:
-        top.append(ft.Semantics(live_region=True, content=ft.Text(message, key="files-message", selectable=True)))
+        top.append(ft.Semantics(live_region=True, content=ft.Text(message, key="files-message")))
     if pending is not None:
         top.append(ImportPreviewCard(pending[0], pending[1], done))
     body = top + body

@@ -38,7 +38,7 @@ def destination(page, size: str, label: str):
     """The navigation control for a destination: bar tabs on phones, rail buttons on desktop."""
     if VIEWPORTS[size]["width"] < 600:
         return page.get_by_role("tab", name=label)
-    return page.get_by_role("button", name=re.compile(rf"^{label}\b"))
+    return page.get_by_role("button", name=re.compile(rf"^{label}\s+Tab\b"))
 
 
 @pytest.mark.parametrize("size", list(VIEWPORTS))
@@ -152,5 +152,30 @@ def test_a_twitch_is_logged_in_two_taps_and_kept_on_disk(browser, served_app, de
         page.close()
     journal = served_app.data_dir / "bfs-companion-log.json.journal"
     assert '"region":"calf","side":"right"' in journal.read_text()
+    assert external == []
+    assert deny_proxy.attempts == []
+
+
+def test_insights_open_and_the_doctor_report_is_saved_as_a_file(browser, served_app, deny_proxy):
+    external: list[str] = []
+    page = open_app(browser, served_app.url, VIEWPORTS["desktop"], external)
+    try:
+        tap(page.get_by_role("button", name="Log a twitch"))
+        tap(page.get_by_role("button", name=re.compile("^left thigh")))
+        page.get_by_text(re.compile("^Noted: left thigh at")).wait_for(timeout=STEP_TIMEOUT_MS)
+        tap(page.get_by_role("button", name=re.compile("^(Close|Back)")).first)
+        tap(destination(page, "desktop", "Log"))
+        tap(page.get_by_role("button", name=re.compile("^Patterns and report")))
+        page.get_by_text(re.compile("^In the last 4 weeks you logged entries on 1 of 28 days")).wait_for(timeout=STEP_TIMEOUT_MS)
+        page.mouse.move(400, 400)
+        page.mouse.wheel(0, 4000)  # the report section is below the charts
+        tap(page.get_by_role("button", name="Save the report"))
+        page.get_by_text(re.compile("^Saved as .*bfs-companion-report-")).wait_for(timeout=STEP_TIMEOUT_MS)
+        page.screenshot(path=ARTIFACTS / "desktop-insights-report.png")
+    finally:
+        page.close()
+    (report,) = (served_app.data_dir / "files").glob("bfs-companion-report-*.html")
+    text = report.read_text("utf-8")
+    assert "Questions a doctor may ask" in text and "left thigh (1)" in text
     assert external == []
     assert deny_proxy.attempts == []

@@ -59,8 +59,10 @@ def test_trend_summary_compares_halves_calmly():
     busy_then_calm = [entry(days_ago(n)) for n in (27, 26, 25, 24, 23, 22)] + [entry(days_ago(1))]
     summary = trend(days_by_date(busy_then_calm, UTC), TODAY, 4).summary
     assert summary.endswith("The second half had fewer entries than the first.")
-    even = [entry(days_ago(20)), entry(days_ago(3))]
+    even = [entry(days_ago(n)) for n in (20, 19, 18, 3, 2, 1)]
     assert trend(days_by_date(even, UTC), TODAY, 4).summary.endswith("The first and second half were about the same.")
+    few = [entry(days_ago(1))]  # one entry says nothing about halves
+    assert trend(days_by_date(few, UTC), TODAY, 4).summary.endswith("average intensity of 3.0 out of 10.")
 
 
 def test_places_count_each_place_once_per_entry_most_first():
