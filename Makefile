@@ -41,4 +41,5 @@ bench: $(STAMP)
 	$(PY) -m tests.bench.bench_search
 	$(PY) -m tests.bench.bench_breathing_tick
 	$(PY) -m tests.bench.bench_log_storage
+	$(PY) -m tests.bench.bench_insights
 	$(PY) -m tests.bench.bench_startup

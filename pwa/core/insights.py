@@ -64,10 +64,15 @@ class Trend:
     summary: str  # for screen readers and the report; plain and calm
 
 
-def days_by_date(episodes: Iterable[Episode], zone: dt.tzinfo | None) -> dict[dt.date, DayStat]:
+def days_by_date(
+    episodes: Iterable[Episode], zone: dt.tzinfo | None, days: Iterable[dt.date] | None = None
+) -> dict[dt.date, DayStat]:
+    """Entries and summed intensity per local day. `days`: each episode's local day, if known already."""
+    episodes = list(episodes)
+    days = [local_day(e.started_at, zone) for e in episodes] if days is None else days
     counts: dict[dt.date, list[int]] = {}
-    for episode in episodes:
-        entry = counts.setdefault(local_day(episode.started_at, zone), [0, 0])
+    for episode, day in zip(episodes, days):
+        entry = counts.setdefault(day, [0, 0])
         entry[0] += 1
         entry[1] += episode.intensity
     return {day: DayStat(day, c, total) for day, (c, total) in counts.items()}
@@ -167,6 +172,7 @@ def factor_insights(
     sessions: list[SessionRecord],
     today: dt.date,
     zone: dt.tzinfo | None,
+    days: list[dt.date] | None = None,
 ) -> Insights:
     """Compare days with and without each trigger, and with and without a relaxation session.
 
@@ -174,15 +180,18 @@ def factor_insights(
     with nothing logged has nothing noted either), so for those triggers only days with entries
     are compared. A day check-in answers caffeine, sleep, stress and exercise for its day, with
     or without entries. Relaxation sessions are recorded on their own, so every day counts.
+    `days`: each episode's local day, when the caller has them already.
     """
-    stats = days_by_date(episodes, zone)
+    days = [local_day(e.started_at, zone) for e in episodes] if days is None else days
+    stats = days_by_date(episodes, zone, days)
     if not stats and not check_ins:
         return Insights(0, (), f"Insights appear after {MIN_SPAN_DAYS} days of logging.")
     first = min([*stats, *(c.day for c in check_ins)])
     span = (today - first).days + 1
     noted: dict[dt.date, set[str]] = {}
-    for episode in episodes:
-        noted.setdefault(local_day(episode.started_at, zone), set()).update(episode.triggers)
+    for episode, day in zip(episodes, days):
+        if episode.triggers:
+            noted.setdefault(day, set()).update(episode.triggers)
     by_day_check_in = {c.day: c for c in check_ins if first <= c.day <= today}
     relaxed_days = {local_day(s.started_at, zone) for s in sessions}
 

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pwa.core.episodes import DayCheckIn, Episode, EpisodeType, describe_duration
-from pwa.core.insights import RELAXATION, Bar, FactorInsight, bars, days_by_date, factor_insights, local_day, period_summary, places
+from pwa.core.insights import RELAXATION, Bar, FactorInsight, Insights, bars, days_by_date, factor_insights, local_day, period_summary, places
 from pwa.core.relaxation_log import SessionRecord
 
 NOT_LOGGED = "Not logged"
@@ -47,7 +47,7 @@ class Report:
     places: tuple[tuple[str, int], ...]
     episodes: tuple[Episode, ...]  # in the period, oldest first
     check_ins: tuple[DayCheckIn, ...]
-    zone: dt.tzinfo | None = None
+    local_starts: tuple[dt.datetime, ...] = ()  # each episode's start in the report's zone
 
     @property
     def file_name(self) -> str:
@@ -79,35 +79,45 @@ def build_report(
     generated_at: dt.datetime,
     zone: dt.tzinfo | None = None,
 ) -> Report:
-    in_period = sorted(
-        (e for e in all_episodes if start <= local_day(e.started_at, zone) <= end), key=lambda e: e.started_at
+    # Local times once: converting 10,000 of them is the slow part, so nothing else does it again.
+    all_local = [e.started_at.astimezone(zone) for e in all_episodes]
+    all_days = [moment.date() for moment in all_local]
+    chosen = sorted(
+        ((e, moment) for e, moment in zip(all_episodes, all_local) if start <= moment.date() <= end),
+        key=lambda pair: pair[0].started_at,
     )
+    in_period = [e for e, _ in chosen]
+    local_starts = tuple(moment for _, moment in chosen)
+    days = [moment.date() for moment in local_starts]
     period_days = (end - start).days + 1
-    stats = days_by_date(in_period, zone)
+    stats = days_by_date(in_period, zone, days)
     found_bars = bars(stats, start, end)
     summary = period_summary(found_bars, stats, start, end, f"this period of {_plural(period_days, 'day')}")
     period_check_ins = tuple(c for c in check_ins if start <= c.day <= end)
     period_sessions = [s for s in sessions if start <= local_day(s.started_at, zone) <= end]
     where = tuple(places(in_period))
+    insights = factor_insights(in_period, list(period_check_ins), period_sessions, end, zone, days)
     answers = [
-        _first_noticed(all_episodes, zone),
+        _first_noticed(all_days),
         _how_often(in_period, stats, period_days, summary),
         _which_muscles(in_period, where),
         _other_symptoms(in_period),
         _medicines(in_period),
-        _triggers(in_period, period_check_ins, period_sessions, end, zone),
+        _triggers(in_period, insights),
         _lifestyle(period_check_ins),
-        _what_helps(period_sessions, in_period, check_ins, sessions, end, zone),
+        _what_helps(period_sessions, insights),
         *(Answer(q, f"{NOT_LOGGED}: the app does not ask about this. Worth noting down before the visit.", False) for q in NOT_IN_THE_LOG),
     ]
-    return Report(start, end, generated_at, tuple(answers), tuple(found_bars), summary, where, tuple(in_period), period_check_ins, zone)
+    return Report(
+        start, end, generated_at, tuple(answers), tuple(found_bars), summary, where, tuple(in_period), period_check_ins, local_starts
+    )
 
 
-def _first_noticed(episodes: list[Episode], zone) -> Answer:
+def _first_noticed(days: list[dt.date]) -> Answer:
     question = "When did you first notice the twitching?"
-    if not episodes:
+    if not days:
         return Answer(question, f"{NOT_LOGGED}: the log has no entries yet.", False)
-    first = min(local_day(e.started_at, zone) for e in episodes)
+    first = min(days)
     return Answer(
         question,
         f"The first entry in this log is from {_day(first)}. The twitching may have started before the log did.",
@@ -176,13 +186,12 @@ def _shown(factors: tuple[FactorInsight, ...], relaxation: bool) -> list[FactorI
     return [f for f in factors if f.shown and (f.factor == RELAXATION) == relaxation]
 
 
-def _triggers(episodes, check_ins, sessions, end, zone) -> Answer:
+def _triggers(episodes: list[Episode], insights: Insights) -> Answer:
     question = "Does anything seem to go with it (sleep, caffeine, stress, exercise...)?"
     noted = Counter(t for e in episodes for t in e.triggers)
     if not noted:
         return Answer(question, f"{NOT_LOGGED}: no triggers were noted on entries in this period.", False)
     text = "Noted on entries: " + ", ".join(f"{t} ({n})" for t, n in noted.most_common()) + "."
-    insights = factor_insights(list(episodes), list(check_ins), sessions, end, zone)
     for factor in _shown(insights.factors, relaxation=False):
         text += " " + factor.sentence
     return Answer(question, text)
@@ -207,7 +216,7 @@ def _lifestyle(check_ins: tuple[DayCheckIn, ...]) -> Answer:
     return Answer(question, text)
 
 
-def _what_helps(period_sessions, in_period, check_ins, sessions, end, zone) -> Answer:
+def _what_helps(period_sessions: list[SessionRecord], insights: Insights) -> Answer:
     question = "What helps?"
     if not period_sessions:
         return Answer(question, f"{NOT_LOGGED}: no relaxation sessions in this period.", False)
@@ -218,7 +227,6 @@ def _what_helps(period_sessions, in_period, check_ins, sessions, end, zone) -> A
         + ", ".join(f"{k} ({n})" for k, n in kinds.most_common())
         + "."
     )
-    insights = factor_insights(list(in_period), list(check_ins), period_sessions, end, zone)
     for factor in _shown(insights.factors, relaxation=True):
         text += " " + factor.sentence
     return Answer(question, text)
@@ -266,24 +274,12 @@ def _chart_svg(found: tuple[Bar, ...], summary: str) -> str:
 def report_html(report: Report) -> str:
     e = html.escape
     rows = []
-    for episode in report.episodes:
-        local = episode.started_at.astimezone(report.zone)
+    for episode, local in zip(report.episodes, report.local_starts):
+        where = e(", ".join(loc.label for loc in episode.locations))
         rows.append(
-            "<tr>"
-            + "".join(
-                f"<td>{e(str(cell))}</td>"
-                for cell in (
-                    f"{local:%Y-%m-%d}",
-                    f"{local:%H:%M}",
-                    ", ".join(loc.label for loc in episode.locations),
-                    episode.type.value,
-                    episode.intensity,
-                    describe_duration(episode.duration_seconds),
-                    ", ".join(episode.triggers),
-                    episode.note,
-                )
-            )
-            + "</tr>"
+            f"<tr><td>{local.date().isoformat()}</td><td>{local.hour:02d}:{local.minute:02d}</td><td>{where}</td>"
+            f"<td>{episode.type.value}</td><td>{episode.intensity}</td><td>{describe_duration(episode.duration_seconds)}</td>"
+            f"<td>{e(', '.join(episode.triggers)) if episode.triggers else ''}</td><td>{e(episode.note) if episode.note else ''}</td></tr>"
         )
     not_logged = ' class="not-logged"'
     answers = "".join(
