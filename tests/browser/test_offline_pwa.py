@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import time
+from pathlib import Path
 
 import pytest
 
@@ -133,6 +134,20 @@ def test_installed_app_works_offline_and_keeps_data_across_restarts(
         wait_for_home(page)
         open_settings_and_expect_dark(page)
         page.screenshot(path=ARTIFACTS / "pwa-offline-settings.png")
+        tap(page.get_by_role("button", name=re.compile("^(Close|Back)")))
+
+        # mid-episode, offline: log a twitch, then take the log out as a CSV download
+        tap(page.get_by_role("button", name="Log a twitch"))
+        tap(page.get_by_role("button", name=re.compile("^left calf")))
+        page.get_by_text(re.compile("^Noted: left calf at")).wait_for(timeout=STEP_TIMEOUT_MS)
+        tap(page.get_by_role("button", name=re.compile("^(Close|Back)")))
+        tap(page.get_by_role("tab", name="Log"))
+        tap(page.get_by_role("button", name="Export and import"))
+        with page.expect_download(timeout=STEP_TIMEOUT_MS) as download:
+            tap(page.get_by_role("button", name="Save the log as CSV"))
+        assert download.value.suggested_filename.startswith("bfs-companion-log-")
+        exported = Path(download.value.path()).read_text("utf-8").splitlines()
+        assert exported[0].startswith("id,started_at,locations") and ",left calf,3,,twitch,," in exported[1]
     except Exception:
         page.screenshot(path=ARTIFACTS / "pwa-failure.png")
         raise
@@ -146,6 +161,9 @@ def test_installed_app_works_offline_and_keeps_data_across_restarts(
         wait_for_home(page)
         open_settings_and_expect_dark(page)
         page.screenshot(path=ARTIFACTS / "pwa-offline-after-restart.png")
+        tap(page.get_by_role("button", name=re.compile("^(Close|Back)")))
+        tap(page.get_by_role("tab", name="Log"))
+        page.get_by_text(re.compile("· left calf")).first.wait_for(timeout=STEP_TIMEOUT_MS)  # the offline entry is kept
     finally:
         context.close()
         server.stop()
