@@ -23,7 +23,7 @@ REPORT_PERIODS = {"28": "Last 4 weeks", "84": "Last 12 weeks", "all": "Everythin
 def bar_chart(key: str, bars: tuple[Bar, ...], value, top: float, summary: str) -> ft.Control:
     """Vertical bars drawn with plain containers (the offline build has no chart extension).
 
-    Screen readers get the summary sentence instead of the bars.
+    Screen readers get `summary` (the values in words) instead of the bars.
     """
     columns = []
     for bar in bars:
@@ -165,7 +165,8 @@ def InsightsScreen() -> ft.View:
     ]
     if any(b.count for b in shown.bars):
         peak = max(b.count for b in shown.bars)
-        body.append(bar_chart("chart-entries", shown.bars, lambda b: b.count, peak, shown.summary))
+        counts = "; ".join(f"{b.label}: {b.count}" for b in shown.bars if b.count)
+        body.append(bar_chart("chart-entries", shown.bars, lambda b: b.count, peak, f"Entries per {'day' if weeks <= 4 else 'week'}. {counts}"))
         body.append(ft.Text("Average intensity (0 to 10)", theme_style=ft.TextThemeStyle.TITLE_SMALL))
         intensities = [f"{b.label}: {b.mean_intensity:.1f}" for b in shown.bars if b.mean_intensity is not None]
         body.append(
