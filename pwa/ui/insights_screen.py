@@ -10,6 +10,7 @@ import flet as ft
 from pwa import routes
 from pwa.adapters.file_exchange import ExchangeError
 from pwa.core.insights import PERIOD_WEEKS, Bar, days_by_date, factor_insights, places, trend
+from pwa.core.periods import PeriodError, last_days, typed_range
 from pwa.core.report import build_report, report_html
 from pwa.ui.context import use_shell
 from pwa.ui.shell import detail_view
@@ -68,18 +69,16 @@ def ReportMaker() -> ft.Control:
 
     def chosen_dates(episodes) -> tuple[dt.date, dt.date] | str:
         today = deps.now().date()
-        if period == "all":
-            first = min((e.started_at.astimezone().date() for e in episodes), default=today)
-            return first, today
-        if period != "custom":
-            return today - dt.timedelta(days=int(period) - 1), today
-        try:
-            first, last = dt.date.fromisoformat(first_text.strip()), dt.date.fromisoformat(last_text.strip())
-        except ValueError:
-            return "Write both dates like 2026-11-23."
-        if first > last:
-            return "The first day is after the last day."
-        return first, min(last, today)
+        if period not in ("all", "custom"):
+            return last_days(today, int(period))
+        first = last = None
+        if period == "custom":
+            try:
+                first, last = typed_range(first_text, last_text)
+            except PeriodError as error:
+                return str(error)
+        earliest = min((e.started_at.astimezone().date() for e in episodes), default=today)
+        return first or earliest, min(last or today, today)
 
     async def make() -> None:
         repository = deps.episode_repository
@@ -120,9 +119,9 @@ def ReportMaker() -> ft.Control:
                 wrap=True,
                 spacing=8,
                 controls=[
-                    ft.TextField(key="report-from", label="From (year-month-day)", value=first_text, width=200,
+                    ft.TextField(key="report-from", label="From (blank: the first entry)", value=first_text, width=200,
                                  on_change=lambda e: set_first_text(e.control.value or "")),
-                    ft.TextField(key="report-to", label="To (year-month-day)", value=last_text, width=200,
+                    ft.TextField(key="report-to", label="To (blank: today)", value=last_text, width=200,
                                  on_change=lambda e: set_last_text(e.control.value or "")),
                 ],
             )

@@ -23,6 +23,7 @@ from pwa.core.episodes import (
     validate_episode,
 )
 from pwa.core.insights import VERY_OFTEN, gentle_note_due
+from pwa.core.periods import PeriodError, last_days, typed_range
 from pwa.ui.context import go, use_shell
 from pwa.ui.shell import destination_view, detail_view
 from pwa.ui.widgets import big_action, doctor_link, link_tile
@@ -164,17 +165,14 @@ class HistoryFilters:
         problem = None
         if self.period == "custom":
             try:
-                first = dt.date.fromisoformat(self.start_text.strip()) if self.start_text.strip() else None
-                last = dt.date.fromisoformat(self.end_text.strip()) if self.end_text.strip() else None
-            except ValueError:
+                first, last = typed_range(self.start_text, self.end_text)
+            except PeriodError as error:
                 first = last = None
-                problem = "Write dates like 2026-11-23."
-            if first and last and first > last:
-                problem = "The first day is after the last day."
-            start = _local_midnight(first) if first and not problem else None
-            end = _local_midnight(last + dt.timedelta(days=1)) if last and not problem else None
+                problem = str(error)
+            start = _local_midnight(first) if first else None
+            end = _local_midnight(last + dt.timedelta(days=1)) if last else None
         elif self.period != ANY:
-            start = _local_midnight(today - dt.timedelta(days=int(self.period) - 1))
+            start = _local_midnight(last_days(today, int(self.period))[0])
         return (
             EpisodeFilter(
                 start=start,

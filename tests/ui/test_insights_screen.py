@@ -101,6 +101,9 @@ async def test_the_report_is_saved_as_a_file_for_the_chosen_period(app_main, dep
         await h.tap(h.one(key="report-save"))
         assert h.one(key="report-message").value == "The first day is after the last day."
         assert len(list(folder.iterdir())) == 2
+        await h.change(h.one(key="report-to"), {"value": ""}, "")  # blank: up to today
+        await h.tap(h.one(key="report-save"))
+        assert (folder / f"bfs-companion-report-2026-11-20-to-{NOW.date()}.html").exists()
 
 
 async def test_the_gentle_note_appears_once_after_more_than_ten_entries_and_never_blocks(app_main, deps):

@@ -168,7 +168,7 @@ async def test_history_filters_by_text_place_type_trigger_and_dates(app_main, de
         await type_into(h, "filter-to", f"{NOW - dt.timedelta(days=2):%Y-%m-%d}")
         assert entry_keys(h) == [f"entry-{e.id}" for e in (eyelid, calf)]
         await type_into(h, "filter-to", "soon")
-        assert h.one(key="filter-problem").value == "Write dates like 2026-11-23."
+        assert h.one(key="filter-problem").value == "Write dates like 2026-11-23 (year, month, day)."
         await select(h, "filter-region", "hand")
         assert h.one(key="history-none-match").value == "No entries match these filters."
 
