@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import uuid
 from dataclasses import dataclass
+from functools import cache, cached_property
 from enum import Enum
 from typing import Any, Mapping
 
@@ -73,7 +74,7 @@ class Location:
     side: str | None = None
     other_text: str | None = None  # only for region "other"
 
-    @property
+    @cached_property  # read for every entry in lists, insights and reports
     def label(self) -> str:
         if self.region == "other":
             return self.other_text or "other"
@@ -382,6 +383,7 @@ def duration_for_form(seconds: int | None) -> tuple[str, str]:
     return str(seconds), "seconds"
 
 
+@cache  # few distinct durations, many entries
 def describe_duration(seconds: int | None) -> str:
     if seconds is None:
         return "still going on"

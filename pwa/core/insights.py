@@ -136,10 +136,14 @@ def _similar(a: float, b: float) -> bool:
 
 def places(episodes: Iterable[Episode]) -> list[tuple[str, int]]:
     """Where entries were logged, most often first (an entry with two places counts for both)."""
-    counter: Counter[str] = Counter()
+    counter: Counter = Counter()
     for episode in episodes:
-        counter.update({loc.label for loc in episode.locations})
-    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+        locations = episode.locations
+        counter.update(locations if len(locations) == 1 else set(locations))
+    by_label: Counter[str] = Counter()
+    for location, count in counter.items():
+        by_label[location.label] += count
+    return sorted(by_label.items(), key=lambda item: (-item[1], item[0]))
 
 
 @dataclass(frozen=True)

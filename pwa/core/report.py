@@ -139,8 +139,9 @@ def _which_muscles(episodes: list[Episode], where: tuple[tuple[str, int], ...]) 
     question = "Is it in specific muscles, or in many places?"
     if not episodes:
         return Answer(question, f"{NOT_LOGGED}.", False)
-    regions = {loc.region for e in episodes for loc in e.locations}
-    sides = {loc.side for e in episodes for loc in e.locations if loc.side}
+    every = {loc for e in episodes for loc in e.locations}
+    regions = {loc.region for loc in every}
+    sides = {loc.side for loc in every if loc.side}
     listed = ", ".join(f"{label} ({count})" for label, count in where[:8])
     text = f"Logged in {_plural(len(where), 'place')} across {_plural(len(regions), 'body part')}: {listed}"
     text += "." if len(where) <= 8 else f", and {len(where) - 8} more."
@@ -159,7 +160,7 @@ def _other_symptoms(episodes: list[Episode]) -> Answer:
         for t in (EpisodeType.CRAMP, EpisodeType.TINGLING, EpisodeType.OTHER)
         if types[t]
     ]
-    mentions = [e for e in episodes if OTHER_SYMPTOM_WORDS.search(e.note)]
+    mentions = [e for e in episodes if e.note and OTHER_SYMPTOM_WORDS.search(e.note)]
     if mentions:
         words = sorted({m.group(0).lower() for e in mentions for m in OTHER_SYMPTOM_WORDS.finditer(e.note)})
         parts.append(f"{_plural(len(mentions), 'note')} {_mention(len(mentions))} {', '.join(words)} (see the table)")
@@ -171,7 +172,7 @@ def _other_symptoms(episodes: list[Episode]) -> Answer:
 def _medicines(episodes: list[Episode]) -> Answer:
     question = "Are you taking any new medicines or supplements?"
     flagged = [e for e in episodes if "new medicine" in e.triggers]
-    mentions = [e for e in episodes if MEDICINE_WORDS.search(e.note)]
+    mentions = [e for e in episodes if e.note and MEDICINE_WORDS.search(e.note)]
     parts = []
     if flagged:
         parts.append(f"'new medicine' was noted on {_entries(len(flagged))}")
