@@ -7,7 +7,7 @@ import flet as ft
 from pwa import routes
 from pwa.core.breathing import CUE_SOUNDS, PACER_SCALE, BreathingPattern, find_pattern, pacer_scale
 from pwa.core.timed_session import SessionState
-from pwa.ui.context import ShellState, go, use_shell
+from pwa.ui.context import ShellState, use_shell
 from pwa.ui.session_runner import countdown, finish_view, use_session_runner
 from pwa.ui.shell import detail_view
 

@@ -6,20 +6,17 @@ import flet as ft
 
 from pwa import routes
 from pwa.core.episodes import (
-    BODY_REGIONS,
     DURATION_UNITS,
-    KNOWN_TRIGGERS,
-    SIDES,
     EntryError,
     Episode,
     EpisodeType,
-    Location,
     duration_for_form,
     duration_from_form,
     start_time_from_form,
     validate_episode,
 )
 from pwa.ui.context import Undo, go, use_shell
+from pwa.ui.entry_fields import PlacePicker, TriggerPicker, intensity_fields
 from pwa.ui.shell import detail_view
 from pwa.ui.widgets import doctor_link
 
@@ -29,133 +26,6 @@ TYPE_LABELS = {
     EpisodeType.TINGLING: "Tingling",
     EpisodeType.OTHER: "Something else",
 }
-
-
-def slug(text: str) -> str:
-    return "-".join(text.split())
-
-
-@ft.component
-def PlacePicker(places: tuple[Location, ...], on_change, error: str | None) -> ft.Control:
-    """The places chosen so far (each removable) and a row to add one more."""
-    region, set_region = ft.use_state("calf")
-    side, set_side = ft.use_state("left")
-    other, set_other = ft.use_state("")
-    add_error, set_add_error = ft.use_state(None)
-
-    def add() -> None:
-        raw = {"region": region, "side": side if BODY_REGIONS[region] else None, "other_text": other}
-        try:
-            location = validate_episode({"locations": [raw], "started_at": "2000-01-01T00:00+00:00"}, None).locations[0]
-        except EntryError as problem:
-            set_add_error(problem.by_field.get("locations", str(problem)))
-            return
-        set_add_error(None)
-        set_other("")
-        if location not in places:
-            on_change((*places, location))
-
-    chosen = [
-        ft.Chip(
-            label=ft.Text(place.label),
-            key=f"place-{slug(place.label)}",
-            on_delete=lambda _, place=place: on_change(tuple(p for p in places if p != place)),
-            delete_icon_tooltip=f"Remove {place.label}",
-        )
-        for place in places
-    ]
-    adder: list[ft.Control] = [
-        ft.Dropdown(
-            key="place-region",
-            label="Body part",
-            value=region,
-            width=180,
-            options=[ft.DropdownOption(key=r, text=r.capitalize()) for r in BODY_REGIONS],
-            on_select=lambda e: set_region(e.control.value or "calf"),
-        )
-    ]
-    if BODY_REGIONS[region]:
-        adder.append(
-            ft.Dropdown(
-                key="place-side",
-                label="Side",
-                value=side,
-                width=120,
-                options=[ft.DropdownOption(key=s, text=s.capitalize()) for s in SIDES],
-                on_select=lambda e: set_side(e.control.value or "left"),
-            )
-        )
-    if region == "other":
-        adder.append(
-            ft.TextField(key="place-other", label="Where?", value=other, width=200, on_change=lambda e: set_other(e.control.value or ""))
-        )
-    adder.append(ft.OutlinedButton(content="Add place", icon=ft.Icons.ADD, key="place-add", on_click=add, height=48))
-    problem = add_error or error
-    return ft.Column(
-        spacing=8,
-        controls=[
-            ft.Text("Where on the body", theme_style=ft.TextThemeStyle.TITLE_SMALL),
-            ft.Row(chosen, wrap=True, spacing=8, run_spacing=8, key="places")
-            if chosen
-            else ft.Text("No place chosen yet.", key="places-empty"),
-            ft.Row(adder, wrap=True, spacing=8, run_spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER),
-            *([ft.Text(problem, key="places-error", color=ft.Colors.ON_SURFACE)] if problem else []),
-        ],
-    )
-
-
-@ft.component
-def TriggerPicker(chosen: tuple[str, ...], offered: list[str], on_change, error: str | None) -> ft.Control:
-    own, set_own = ft.use_state("")
-
-    def toggle(trigger: str) -> None:
-        on_change(tuple(t for t in chosen if t != trigger) if trigger in chosen else (*chosen, trigger))
-
-    def add_own() -> None:
-        text = " ".join(own.split()).lower()
-        if text and text not in chosen:
-            on_change((*chosen, text))
-        set_own("")
-
-    every = list(dict.fromkeys([*KNOWN_TRIGGERS, *offered, *chosen]))
-    return ft.Column(
-        spacing=8,
-        controls=[
-            ft.Text("Anything in the last day?", theme_style=ft.TextThemeStyle.TITLE_SMALL),
-            ft.Row(
-                wrap=True,
-                spacing=8,
-                run_spacing=8,
-                controls=[
-                    ft.Chip(
-                        label=ft.Text(trigger),
-                        key=f"trigger-{slug(trigger)}",
-                        selected=trigger in chosen,
-                        on_select=lambda _, t=trigger: toggle(t),
-                    )
-                    for trigger in every
-                ],
-            ),
-            ft.Row(
-                wrap=True,
-                spacing=8,
-                vertical_alignment=ft.CrossAxisAlignment.CENTER,
-                controls=[
-                    ft.TextField(
-                        key="trigger-own",
-                        label="Something else (your words)",
-                        value=own,
-                        max_length=40,
-                        width=240,
-                        error=error,
-                        on_change=lambda e: set_own(e.control.value or ""),
-                        on_submit=lambda _: add_own(),
-                    ),
-                    ft.OutlinedButton(content="Add", icon=ft.Icons.ADD, key="trigger-add", on_click=add_own, height=48),
-                ],
-            ),
-        ],
-    )
 
 
 @ft.component
@@ -256,16 +126,7 @@ def EntryFormScreen() -> ft.View:
         ),
         *([ft.Text(errors["started_at"], key="entry-time-error")] if "started_at" in errors else []),
         PlacePicker(places, set_places, errors.get("locations")),
-        ft.Text(f"Intensity: {intensity} of 10", key="entry-intensity-label"),
-        ft.Slider(
-            key="entry-intensity",
-            min=0,
-            max=10,
-            divisions=10,
-            value=intensity,
-            label="{value}",
-            on_change=lambda e: set_intensity(int(round(float(e.control.value)))),
-        ),
+        *intensity_fields(intensity, set_intensity, key="entry-intensity"),
         ft.Text("How long", theme_style=ft.TextThemeStyle.TITLE_SMALL),
         ft.Switch(
             key="entry-ongoing",

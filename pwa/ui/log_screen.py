@@ -25,15 +25,12 @@ from pwa.core.episodes import (
 from pwa.core.insights import VERY_OFTEN, gentle_note_due
 from pwa.core.periods import PeriodError, last_days, typed_range
 from pwa.ui.context import go, use_shell
+from pwa.ui.entry_fields import TriggerPicker, intensity_fields, slug
 from pwa.ui.shell import destination_view, detail_view
 from pwa.ui.widgets import big_action, doctor_link, link_tile
 
 HISTORY_SHOWN = 100
 DEFAULT_INTENSITY = 3
-
-
-def _slug(location: Location) -> str:
-    return location.label.replace(" ", "-")
 
 
 WORRY_LOOP = routes.chapter("symptoms", "the-worry-loop")
@@ -356,9 +353,7 @@ def DetailsForm(episode: Episode, on_saved) -> ft.Control:
     triggers, set_triggers = ft.use_state(tuple(episode.triggers))
     note, set_note = ft.use_state(episode.note)
     error, set_error = ft.use_state(None)
-
-    def toggle(trigger: str) -> None:
-        set_triggers(tuple(t for t in triggers if t != trigger) if trigger in triggers else (*triggers, trigger))
+    offered = ft.use_memo(shell.deps.episode_repository.triggers_used, [])
 
     def save() -> None:
         try:
@@ -373,31 +368,8 @@ def DetailsForm(episode: Episode, on_saved) -> ft.Control:
         on_saved(updated)
 
     return ft.Column(spacing=12, controls=[
-        ft.Text(f"Intensity: {intensity} of 10", key="intensity-label"),
-        ft.Slider(
-            key="intensity",
-            min=0,
-            max=10,
-            divisions=10,
-            value=intensity,
-            label="{value}",
-            on_change=lambda e: set_intensity(int(round(float(e.control.value)))),
-        ),
-        ft.Text("Anything in the last day?"),
-        ft.Row(
-            wrap=True,
-            spacing=8,
-            run_spacing=8,
-            controls=[
-                ft.Chip(
-                    label=ft.Text(trigger),
-                    key=f"trigger-{trigger.replace(' ', '-')}",
-                    selected=trigger in triggers,
-                    on_select=lambda _, t=trigger: toggle(t),
-                )
-                for trigger in KNOWN_TRIGGERS
-            ],
-        ),
+        *intensity_fields(intensity, set_intensity, key="intensity"),
+        TriggerPicker(triggers, offered, set_triggers, None),
         ft.TextField(
             key="note",
             label="Note (optional)",
@@ -438,7 +410,7 @@ def LogTwitchScreen() -> ft.View:
                 controls=[
                     ft.FilledTonalButton(
                         content=f"{loc.label} (last time)" if latest and i == 0 else loc.label,
-                        key=f"quick-{_slug(loc)}",
+                        key=f"quick-{slug(loc.label)}",
                         height=56,
                         on_click=lambda _, loc=loc: log_at(loc),
                     )
