@@ -10,6 +10,7 @@ from pwa import routes
 from pwa.core.episodes import DayCheckIn, EntryError, validate_check_in
 from pwa.ui.context import go, use_shell
 from pwa.ui.shell import detail_view
+from pwa.ui.widgets import choice
 
 NOT_NOTED = "none"
 
@@ -59,13 +60,13 @@ def CheckInForm(day: dt.date, existing: DayCheckIn | None) -> ft.Control:
         controls=[
             number("check-in-sleep", "Hours of sleep last night", sleep, set_sleep, "sleep_hours"),
             number("check-in-caffeine", "Drinks with caffeine (coffee, tea, cola, energy drinks)", caffeine, set_caffeine, "caffeine_drinks"),
-            ft.Dropdown(
-                key="check-in-stress",
-                label="Stress today, 0 (calm) to 10",
-                value=stress,
-                options=[ft.DropdownOption(key=NOT_NOTED, text="Not noted")]
-                + [ft.DropdownOption(key=str(n), text=str(n)) for n in range(11)],
-                on_select=lambda e: set_stress(e.control.value or NOT_NOTED),
+            choice(
+                "check-in-stress",
+                "Stress today, 0 (calm) to 10",
+                stress,
+                {NOT_NOTED: "Not noted", **{str(n): str(n) for n in range(11)}},
+                set_stress,
+                width=None,
             ),
             number("check-in-exercise", "Minutes of exercise", exercise, set_exercise, "exercise_minutes"),
             ft.FilledButton(content="Save check-in", icon=ft.Icons.CHECK, key="check-in-save", on_click=save, height=52),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import flet as ft
 
-from pwa.core.episodes import BODY_REGIONS, KNOWN_TRIGGERS, SIDES, EntryError, Location, validate_episode
+from pwa.core.episodes import BODY_REGIONS, KNOWN_TRIGGERS, NOTE_MAX, SIDES, EntryError, Location, validate_episode
+from pwa.ui.widgets import choice
 
 
 def slug(text: str) -> str:
@@ -41,25 +42,11 @@ def PlacePicker(places: tuple[Location, ...], on_change, error: str | None) -> f
         for place in places
     ]
     adder: list[ft.Control] = [
-        ft.Dropdown(
-            key="place-region",
-            label="Body part",
-            value=region,
-            width=180,
-            options=[ft.DropdownOption(key=r, text=r.capitalize()) for r in BODY_REGIONS],
-            on_select=lambda e: set_region(e.control.value or "calf"),
-        )
+        choice("place-region", "Body part", region, {r: r.capitalize() for r in BODY_REGIONS}, set_region, width=180)
     ]
     if BODY_REGIONS[region]:
         adder.append(
-            ft.Dropdown(
-                key="place-side",
-                label="Side",
-                value=side,
-                width=120,
-                options=[ft.DropdownOption(key=s, text=s.capitalize()) for s in SIDES],
-                on_select=lambda e: set_side(e.control.value or "left"),
-            )
+            choice("place-side", "Side", side, {s: s.capitalize() for s in SIDES}, set_side, width=120)
         )
     if region == "other":
         adder.append(
@@ -77,6 +64,20 @@ def PlacePicker(places: tuple[Location, ...], on_change, error: str | None) -> f
             ft.Row(adder, wrap=True, spacing=8, run_spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER),
             *([ft.Text(problem, key="places-error", color=ft.Colors.ON_SURFACE)] if problem else []),
         ],
+    )
+
+
+def note_field(note: str, on_change, error: str | None, key: str) -> ft.TextField:
+    """The free-text note, up to the core's limit."""
+    return ft.TextField(
+        key=key,
+        label="Note (optional)",
+        value=note,
+        multiline=True,
+        min_lines=2,
+        max_length=NOTE_MAX,
+        error=error,
+        on_change=lambda e: on_change(e.control.value or ""),
     )
 
 

@@ -16,9 +16,9 @@ from pwa.core.episodes import (
     validate_episode,
 )
 from pwa.ui.context import Undo, go, use_shell
-from pwa.ui.entry_fields import PlacePicker, TriggerPicker, intensity_fields
+from pwa.ui.entry_fields import PlacePicker, TriggerPicker, intensity_fields, note_field
 from pwa.ui.shell import detail_view
-from pwa.ui.widgets import doctor_link
+from pwa.ui.widgets import choice, doctor_link
 
 TYPE_LABELS = {
     EpisodeType.TWITCH: "Twitch",
@@ -150,14 +150,7 @@ def EntryFormScreen() -> ft.View:
                         error=errors.get("duration_seconds"),
                         on_change=lambda e: set_amount(e.control.value or ""),
                     ),
-                    ft.Dropdown(
-                        key="entry-duration-unit",
-                        label="Unit",
-                        value=unit,
-                        width=150,
-                        options=[ft.DropdownOption(key=u, text=u) for u in DURATION_UNITS],
-                        on_select=lambda e: set_unit(e.control.value or "minutes"),
-                    ),
+                    choice("entry-duration-unit", "Unit", unit, {u: u for u in DURATION_UNITS}, set_unit, width=150),
                 ],
             )
         )
@@ -173,16 +166,7 @@ def EntryFormScreen() -> ft.View:
             ),
         ),
         TriggerPicker(triggers, offered, set_triggers, errors.get("triggers")),
-        ft.TextField(
-            key="entry-note",
-            label="Note (optional)",
-            value=note,
-            multiline=True,
-            min_lines=2,
-            max_length=2000,
-            error=errors.get("note"),
-            on_change=lambda e: set_note(e.control.value or ""),
-        ),
+        note_field(note, set_note, errors.get("note"), key="entry-note"),
         ft.FilledButton(content="Save entry", icon=ft.Icons.CHECK, key="entry-save", on_click=save, height=52),
     ]
     if errors:

@@ -14,7 +14,7 @@ from pwa.core.periods import PeriodError, last_days, typed_range
 from pwa.core.report import build_report, report_html
 from pwa.ui.context import use_shell
 from pwa.ui.shell import detail_view
-from pwa.ui.widgets import doctor_link, gentle_note
+from pwa.ui.widgets import choice, doctor_link, gentle_note
 
 CHART_HEIGHT = 120
 PLACES_SHOWN = 8
@@ -104,14 +104,7 @@ def ReportMaker() -> ft.Control:
             "started, how often, where, other symptoms, medicines, what goes with it and what helps, with a chart "
             "and every entry. It is saved as a file on this device; nothing is sent."
         ),
-        ft.Dropdown(
-            key="report-period",
-            label="Period",
-            value=period,
-            width=240,
-            options=[ft.DropdownOption(key=k, text=v) for k, v in REPORT_PERIODS.items()],
-            on_select=lambda e: set_period(e.control.value or "28"),
-        ),
+        choice("report-period", "Period", period, REPORT_PERIODS, set_period, width=240),
     ]
     if period == "custom":
         controls.append(
@@ -151,13 +144,12 @@ def InsightsScreen() -> ft.View:
 
     body: list[ft.Control] = [
         gentle_note("Patterns in your own log, to help you and your doctor. Ups and downs are part of BFS."),
-        ft.Dropdown(
-            key="insights-weeks",
-            label="Show",
-            value=str(weeks),
-            width=200,
-            options=[ft.DropdownOption(key=str(w), text="Last week" if w == 1 else f"Last {w} weeks") for w in PERIOD_WEEKS],
-            on_select=lambda e: set_weeks(int(e.control.value or 4)),
+        choice(
+            "insights-weeks",
+            "Show",
+            str(weeks),
+            {str(w): "Last week" if w == 1 else f"Last {w} weeks" for w in PERIOD_WEEKS},
+            lambda picked: set_weeks(int(picked)),
         ),
         ft.Text("Entries", theme_style=ft.TextThemeStyle.TITLE_SMALL),
         ft.Text(shown.summary, key="trend-summary"),

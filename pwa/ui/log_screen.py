@@ -25,9 +25,9 @@ from pwa.core.episodes import (
 from pwa.core.insights import VERY_OFTEN, gentle_note_due
 from pwa.core.periods import PeriodError, last_days, typed_range
 from pwa.ui.context import go, use_shell
-from pwa.ui.entry_fields import TriggerPicker, intensity_fields, slug
+from pwa.ui.entry_fields import TriggerPicker, intensity_fields, note_field, slug
 from pwa.ui.shell import destination_view, detail_view
-from pwa.ui.widgets import big_action, doctor_link, link_tile
+from pwa.ui.widgets import big_action, choice, doctor_link, link_tile
 
 HISTORY_SHOWN = 100
 DEFAULT_INTENSITY = 3
@@ -187,17 +187,6 @@ def _local_midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time()).astimezone()
 
 
-def _choice(key: str, label: str, value: str, options: dict[str, str], on_pick) -> ft.Dropdown:
-    return ft.Dropdown(
-        key=key,
-        label=label,
-        value=value,
-        width=200,
-        options=[ft.DropdownOption(key=k, text=v) for k, v in options.items()],
-        on_select=lambda e: on_pick(e.control.value or ANY),
-    )
-
-
 def _filter_controls(filters: HistoryFilters, set_filters, triggers: list[str], problem: str | None) -> ft.Control:
     def change(**changes) -> None:
         set_filters(dataclasses.replace(filters, **changes))
@@ -215,16 +204,16 @@ def _filter_controls(filters: HistoryFilters, set_filters, triggers: list[str], 
             spacing=8,
             run_spacing=8,
             controls=[
-                _choice("filter-period", "When", filters.period, PERIODS, lambda v: change(period=v)),
-                _choice(
+                choice("filter-period", "When", filters.period, PERIODS, lambda v: change(period=v)),
+                choice(
                     "filter-region", "Body part", filters.region, {ANY: "Anywhere", **{r: r.capitalize() for r in BODY_REGIONS}},
                     lambda v: change(region=v),
                 ),
-                _choice(
+                choice(
                     "filter-type", "What it felt like", filters.type, {ANY: "Any kind", **{t.value: t.value.capitalize() for t in EpisodeType}},
                     lambda v: change(type=v),
                 ),
-                _choice(
+                choice(
                     "filter-trigger", "Noted before", filters.trigger, {ANY: "Anything", **{t: t for t in triggers}},
                     lambda v: change(trigger=v),
                 ),
@@ -370,15 +359,7 @@ def DetailsForm(episode: Episode, on_saved) -> ft.Control:
     return ft.Column(spacing=12, controls=[
         *intensity_fields(intensity, set_intensity, key="intensity"),
         TriggerPicker(triggers, offered, set_triggers, None),
-        ft.TextField(
-            key="note",
-            label="Note (optional)",
-            value=note,
-            multiline=True,
-            max_length=2000,
-            error=error,
-            on_change=lambda e: set_note(e.control.value or ""),
-        ),
+        note_field(note, set_note, error, key="note"),
         ft.FilledTonalButton(content="Save details", icon=ft.Icons.CHECK, key="save-details", on_click=save, height=52),
     ])
 

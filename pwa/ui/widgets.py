@@ -55,5 +55,17 @@ def doctor_link(key: str = "open-doctor") -> ft.Control:
     )
 
 
+def choice(key: str, label: str, value: str, options: dict[str, str], on_pick, width: float | None = 200) -> ft.Dropdown:
+    """A labelled drop-down of {value: text}; `on_pick(value)` gets the chosen value (never None)."""
+    return ft.Dropdown(
+        key=key,
+        label=label,
+        value=value,
+        width=width,
+        options=[ft.DropdownOption(key=k, text=v) for k, v in options.items()],
+        on_select=lambda e: on_pick(e.control.value or value),
+    )
+
+
 def gentle_note(text: str = NOT_A_DIAGNOSIS) -> ft.Control:
     return ft.Text(text, theme_style=ft.TextThemeStyle.BODY_SMALL, color=ft.Colors.ON_SURFACE_VARIANT)
