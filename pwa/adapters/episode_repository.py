@@ -50,6 +50,8 @@ class EpisodeRepository(Protocol):
 
     def find(self, where: EpisodeFilter = EpisodeFilter(), limit: int | None = None) -> list[Episode]: ...
 
+    def ids(self) -> set[str]: ...
+
     def triggers_used(self) -> list[str]: ...
 
     def save_check_in(self, check_in: DayCheckIn) -> None: ...
@@ -150,6 +152,10 @@ class JournalEpisodeRepository:
                 if limit is not None and len(found) >= limit:
                     break
         return found
+
+    def ids(self) -> set[str]:
+        """The id of every stored entry, including any that could not be read (so nothing replaces them)."""
+        return set(self._raw)
 
     def triggers_used(self) -> list[str]:
         """Every trigger in the log that is not one of the known ones, most used first."""

@@ -47,7 +47,7 @@ def export_backup(repos: LogRepositories, now: dt.datetime) -> bytes:
 
 def read_import(name: str, data: bytes, repos: LogRepositories, now: dt.datetime) -> ImportPreview:
     """Validate a whole file into a preview; raises ImportFileError when the file cannot be used."""
-    existing = {e.id for e in repos.episodes.find()}
+    existing = repos.episodes.ids()  # without parsing every entry
     lowered = name.lower()
     if lowered.endswith(".csv"):
         return parse_csv(data, existing, now)

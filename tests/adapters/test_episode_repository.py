@@ -85,3 +85,10 @@ def test_many_entries_are_saved_in_one_step_alongside_existing_ones(tmp_path):
     reopened = repository(path)
     assert len(reopened) == 11 and reopened.get(existing.id).note == "edited"
     assert reopened.find()[0].started_at.day == 11
+
+
+def test_ids_cover_every_stored_entry_even_one_that_cannot_be_read(tmp_path):
+    store = JournalStore(tmp_path / "log.json")
+    store.put(EPISODES, "damaged", {"started_at": "2026-11-01T10:00:00+00:00", "locations": [], "intensity": 99, "type": "twitch"})
+    repository = JournalEpisodeRepository(store)
+    assert repository.find() == [] and repository.ids() == {"damaged"}
