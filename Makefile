@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml pwa/adapters/web_client.py
 	touch $@
 
 run: $(STAMP)
-	$(PY) -m pwa --host $(HOST) --port $(PORT) $(if $(DATA_DIR),--data-dir $(DATA_DIR))
+	$(PY) -m pwa --host $(HOST) --port $(PORT) $(if $(DATA_DIR),--data-dir $(DATA_DIR)) $(if $(KEY_FILE),--key-file $(KEY_FILE))
 
 pwa: $(STAMP)
 	$(PY) -m pwa.tools.build_pwa $(if $(BASE_URL),--base-url $(BASE_URL))

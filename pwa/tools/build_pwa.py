@@ -29,6 +29,7 @@ from flet_web import patch_font_manifest_json, patch_index_html
 
 from pwa import APP_NAME
 from pwa.adapters import web_client
+from pwa.adapters.access_guard import csp_for
 from pwa.adapters.paths import ASSETS_DIR, CACHE_DIR, CONTENT_DIR, PROJECT_ROOT
 
 WEB_TEMPLATES = PROJECT_ROOT / "pwa" / "web"
@@ -209,6 +210,10 @@ def patch_page(dist: Path, base_url: str) -> None:
     html = _replace_once(
         html, '<script src="python.js"></script>', '<script src="python.js"></script>\n  <script src="python-prestart.js"></script>'
     )
+    # The served app's policy, as far as a static host allows (a <meta> cannot set frame-ancestors or
+    # the other headers); placed before the first script so it covers all of them.
+    policy = csp_for(html.encode("utf-8"), meta=True)
+    html = _replace_once(html, '<meta charset="UTF-8">', f'<meta charset="UTF-8">\n  <meta http-equiv="Content-Security-Policy" content="{policy}">')
     index.write_text(html)
     fonts = dist / "assets" / "FontManifest.json"
     patch_font_manifest_json(str(fonts))  # adds the bundled Roboto

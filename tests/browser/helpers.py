@@ -23,14 +23,20 @@ def wait_for_home(page, timeout_ms: int = LOAD_TIMEOUT_MS) -> None:
 
 
 def record_external_requests(page_or_context, external: list[str]) -> None:
-    """Append every request that would leave this machine to `external`."""
+    """Append every request that would leave this machine to `external`, and every
+    Content-Security-Policy refusal the browser reports (prefixed "csp: ")."""
 
     def check(request) -> None:
         host = urlparse(request.url).hostname
         if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
             external.append(request.url)
 
+    def policy(message) -> None:
+        if "Content Security Policy" in message.text:
+            external.append("csp: " + message.text)
+
     page_or_context.on("request", check)
+    page_or_context.on("console", policy)
 
 
 def tap(locator, timeout_ms: int = STEP_TIMEOUT_MS) -> None:

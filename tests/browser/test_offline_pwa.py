@@ -86,9 +86,13 @@ def open_settings_and_expect_dark(page) -> None:
 def test_installed_app_works_offline_and_keeps_data_across_restarts(
     playwright, chromium_path, launch_args, pwa_dist, deny_proxy, tmp_path
 ):
+    index = (pwa_dist / "index.html").read_text()
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', index)
+    assert policy and "default-src 'self'" in policy.group(1) and "'sha256-" in policy.group(1)
+    assert index.index("Content-Security-Policy") < index.index("<script")  # it covers every script
     server = StaticServer(pwa_dist, ARTIFACTS / "static-server.log")
     profile = tmp_path / "profile"
-    external: list[str] = []
+    external: list[str] = []  # requests leaving the machine and Content-Security-Policy refusals
     console: list[str] = []  # written to the artifacts folder, to explain a failure
 
     def launch():
@@ -169,7 +173,7 @@ def test_installed_app_works_offline_and_keeps_data_across_restarts(
         server.stop()
 
     assert external == []
-    assert deny_proxy.attempts == []
+    assert deny_proxy.app_attempts() == []
 
 
 def test_a_new_version_waits_for_the_next_launch_and_says_so(
@@ -214,4 +218,4 @@ def test_a_new_version_waits_for_the_next_launch_and_says_so(
             context.close()
     finally:
         server.stop()
-    assert deny_proxy.attempts == []
+    assert deny_proxy.app_attempts() == []

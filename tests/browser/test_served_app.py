@@ -58,7 +58,7 @@ def test_each_destination_opens_by_its_accessible_name(browser, served_app, deny
     finally:
         page.close()
     assert external == []
-    assert deny_proxy.attempts == []
+    assert deny_proxy.app_attempts() == []
 
 
 def test_theme_choice_is_remembered_after_a_reload(browser, served_app, deny_proxy):
@@ -79,7 +79,7 @@ def test_theme_choice_is_remembered_after_a_reload(browser, served_app, deny_pro
         page.close()
     assert '"theme":"system"' in (served_app.data_dir / "bfs-companion.json").read_text()
     assert external == []
-    assert deny_proxy.attempts == []
+    assert deny_proxy.app_attempts() == []
 
 
 def test_server_prints_its_address_and_stops_cleanly_on_ctrl_c(tmp_path):
@@ -117,7 +117,7 @@ def test_guide_search_finds_a_section_and_opens_it(browser, served_app, deny_pro
     finally:
         page.close()
     assert external == []
-    assert deny_proxy.attempts == []
+    assert deny_proxy.app_attempts() == []
 
 
 def test_breathe_now_runs_a_session_that_changes_phase(browser, served_app, deny_proxy):
@@ -137,7 +137,7 @@ def test_breathe_now_runs_a_session_that_changes_phase(browser, served_app, deny
         page.close()
     assert [line for line in console if "Traceback" in line or "Exception" in line] == []
     assert external == []
-    assert deny_proxy.attempts == []
+    assert deny_proxy.app_attempts() == []
 
 
 def test_a_twitch_is_logged_in_two_taps_and_kept_on_disk(browser, served_app, deny_proxy):
@@ -153,7 +153,7 @@ def test_a_twitch_is_logged_in_two_taps_and_kept_on_disk(browser, served_app, de
     journal = served_app.data_dir / "bfs-companion-log.json.journal"
     assert '"region":"calf","side":"right"' in journal.read_text()
     assert external == []
-    assert deny_proxy.attempts == []
+    assert deny_proxy.app_attempts() == []
 
 
 def test_insights_open_and_the_doctor_report_is_saved_as_a_file(browser, served_app, deny_proxy):
@@ -179,4 +179,4 @@ def test_insights_open_and_the_doctor_report_is_saved_as_a_file(browser, served_
     text = report.read_text("utf-8")
     assert "Questions a doctor may ask" in text and "left thigh (1)" in text
     assert external == []
-    assert deny_proxy.attempts == []
+    assert deny_proxy.app_attempts() == []
