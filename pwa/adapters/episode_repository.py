@@ -62,6 +62,9 @@ class EpisodeRepository(Protocol):
 class JournalEpisodeRepository:
     def __init__(self, store: JournalStore) -> None:
         self._store = store
+        # The store's lock also guards the indexes kept here, so that a save by one browser session
+        # and a read or save by another (the server runs handlers on a thread pool) never interleave.
+        self._lock = store.lock
         # Stored documents are turned into Episodes when first needed, so that opening a long
         # log only reads each entry's id and start time.
         self._raw: dict[str, dict] = {}
@@ -85,12 +88,15 @@ class JournalEpisodeRepository:
 
     def _episode(self, episode_id: str) -> Episode | None:
         episode = self._episodes.get(episode_id)
-        if episode is None and episode_id in self._raw:
+        raw = self._raw.get(episode_id)
+        if episode is None and raw is not None:
             try:
-                episode = episode_from_dict(self._raw[episode_id])
+                episode = episode_from_dict(raw)
             except EntryError:
                 return None
-            self._episodes[episode_id] = episode
+            with self._lock:
+                if self._raw.get(episode_id) is raw:  # not edited or deleted meanwhile
+                    self._episodes.setdefault(episode_id, episode)
         return episode
 
     def __len__(self) -> int:
@@ -99,13 +105,14 @@ class JournalEpisodeRepository:
     def save(self, episode: Episode) -> None:
         document = episode.to_dict()
         document.pop("id")
-        previous = self._order_key(episode.id)
-        self._store.put(EPISODES, episode.id, document)
-        if previous is not None:
-            self._order.pop(bisect.bisect_left(self._order, previous))
-        self._raw[episode.id] = dict(document, id=episode.id)
-        self._episodes[episode.id] = episode
-        bisect.insort(self._order, (episode.started_at, episode.id))
+        with self._lock:
+            previous = self._order_key(episode.id)
+            self._store.put(EPISODES, episode.id, document)
+            if previous is not None:
+                self._order.pop(bisect.bisect_left(self._order, previous))
+            self._raw[episode.id] = dict(document, id=episode.id)
+            self._episodes[episode.id] = episode
+            bisect.insort(self._order, (episode.started_at, episode.id))
 
     def save_many(self, episodes: list[Episode]) -> None:
         """Save many episodes in one durable step (an import): all of them, or none after a crash."""
@@ -114,25 +121,27 @@ class JournalEpisodeRepository:
             document = episode.to_dict()
             document.pop("id")
             documents[episode.id] = document
-        self._store.put_many(EPISODES, documents)
-        for episode in episodes:
-            self._raw[episode.id] = dict(documents[episode.id], id=episode.id)
-            self._episodes[episode.id] = episode
-        changed = {e.id for e in episodes}
-        self._order = sorted([o for o in self._order if o[1] not in changed] + [(e.started_at, e.id) for e in episodes])
+        with self._lock:
+            self._store.put_many(EPISODES, documents)
+            for episode in episodes:
+                self._raw[episode.id] = dict(documents[episode.id], id=episode.id)
+                self._episodes[episode.id] = episode
+            changed = {e.id for e in episodes}
+            self._order = sorted([o for o in self._order if o[1] not in changed] + [(e.started_at, e.id) for e in episodes])
 
     def _order_key(self, episode_id: str) -> tuple[dt.datetime, str] | None:
         document = self._raw.get(episode_id)
         return (dt.datetime.fromisoformat(document["started_at"]), episode_id) if document else None
 
     def delete(self, episode_id: str) -> None:
-        previous = self._order_key(episode_id)
-        if previous is None:
-            return
-        self._store.delete(EPISODES, episode_id)
-        self._raw.pop(episode_id)
-        self._episodes.pop(episode_id, None)
-        self._order.pop(bisect.bisect_left(self._order, previous))
+        with self._lock:
+            previous = self._order_key(episode_id)
+            if previous is None:
+                return
+            self._store.delete(EPISODES, episode_id)
+            self._raw.pop(episode_id)
+            self._episodes.pop(episode_id, None)
+            self._order.pop(bisect.bisect_left(self._order, previous))
 
     def get(self, episode_id: str) -> Episode | None:
         return self._episode(episode_id)
@@ -145,7 +154,9 @@ class JournalEpisodeRepository:
     def find(self, where: EpisodeFilter = EpisodeFilter(), limit: int | None = None) -> list[Episode]:
         """Matching episodes, newest first."""
         found: list[Episode] = []
-        for _, episode_id in reversed(self._between(where.start, where.end)):
+        with self._lock:
+            window = self._between(where.start, where.end)  # a copy: saves may go on while we filter
+        for _, episode_id in reversed(window):
             episode = self._episode(episode_id)
             if episode is not None and where.matches(episode):
                 found.append(episode)
@@ -155,12 +166,15 @@ class JournalEpisodeRepository:
 
     def ids(self) -> set[str]:
         """The id of every stored entry, including any that could not be read (so nothing replaces them)."""
-        return set(self._raw)
+        with self._lock:
+            return set(self._raw)
 
     def triggers_used(self) -> list[str]:
         """Every trigger in the log that is not one of the known ones, most used first."""
         counts: dict[str, int] = {}
-        for document in self._raw.values():
+        with self._lock:
+            documents = list(self._raw.values())
+        for document in documents:
             for trigger in document.get("triggers") or ():
                 if isinstance(trigger, str) and trigger not in KNOWN_TRIGGERS:
                     counts[trigger] = counts.get(trigger, 0) + 1
@@ -172,7 +186,7 @@ class JournalEpisodeRepository:
 
     def check_ins(self) -> list[DayCheckIn]:
         found = []
-        for document in self._store.table(CHECK_INS).all():
+        for document in self._store.documents(CHECK_INS):
             try:
                 found.append(validate_check_in(document))
             except EntryError:

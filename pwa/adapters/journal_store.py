@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Document
 
-from pwa.adapters.storage import AtomicJSONStorage, UnreadableDatabaseError
+from pwa.adapters.storage import AtomicJSONStorage, UnreadableDatabaseError, remove_leftover_temporary_files
 
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
@@ -36,6 +37,32 @@ COMPACT_AFTER = 2000  # journal lines
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 # version N -> function turning a version-N document into version N+1
 MIGRATIONS: dict[int, Migration] = {}
+
+
+def _schema_version(data: dict[str, Any]) -> int:
+    try:
+        version = data.get(META_TABLE, {}).get("1", {}).get("schema_version", SCHEMA_VERSION)
+        return version if type(version) is int else SCHEMA_VERSION
+    except AttributeError:
+        return SCHEMA_VERSION
+
+
+def _parse_change(line: bytes) -> dict[str, Any] | None:
+    """One journal line as a change, or None when it is not one."""
+    try:
+        change = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    if not (
+        isinstance(change, dict)
+        and change.get("op") in ("put", "del")
+        and isinstance(change.get("table"), str)
+        and change["table"] != META_TABLE
+        and isinstance(change.get("id"), str)
+        and (change["op"] == "del" or isinstance(change.get("doc"), dict))
+    ):
+        return None
+    return change
 
 
 class ReadOnlyStoreError(RuntimeError):
@@ -54,6 +81,9 @@ class JournalStore:
     _ids: dict[str, dict[str, int]] = field(init=False, default_factory=dict)  # table -> our id -> doc_id
 
     def __post_init__(self) -> None:
+        # The server shares one store between browser sessions, whose handlers run on a thread
+        # pool: every change, fold and read holds this lock.
+        self.lock = threading.RLock()
         self.journal = self.path.with_name(self.path.name + ".journal")
         self.backup = self.path.with_name(self.path.name + ".bak")
         self.db = TinyDB(storage=MemoryStorage)
@@ -61,33 +91,40 @@ class JournalStore:
 
     # ---- opening and recovery ------------------------------------------------------------
     def _open(self) -> None:
-        data = self._read_snapshot()
-        version = int(data.get(META_TABLE, {}).get("1", {}).get("schema_version", SCHEMA_VERSION))
+        notices: list[str] = []
+        data, repaired = self._read_snapshot(notices)
+        version = _schema_version(data)
         if version > SCHEMA_VERSION:
             self.read_only = True
-            self.notice = (
+            notices.append(
                 "Your log was saved by a newer version of the app, so this version only shows it "
                 f"and will not change it. The file is {self.path}."
             )
+        if not self.read_only:
+            remove_leftover_temporary_files(self.path)
         migrated = False
         while version < SCHEMA_VERSION:
             data = MIGRATIONS[version](data)
             version += 1
             migrated = True
         data[META_TABLE] = {"1": {"schema_version": version}}
+        if self._set_aside_unreadable_entries(data, notices):
+            repaired = True
         self._next_doc_id: dict[str, int] = {}
         for table_name, documents in data.items():
             if table_name != META_TABLE:
-                self._ids[table_name] = {doc["id"]: int(key) for key, doc in documents.items() if "id" in doc}
+                self._ids[table_name] = {doc["id"]: int(key) for key, doc in documents.items()}
                 self._next_doc_id[table_name] = max((int(key) for key in documents), default=0) + 1
         # Replay onto the plain data, then hand it to TinyDB once: each TinyDB change costs a pass
         # over the whole table, which a journal of thousands of lines would pay thousands of times.
-        self._journal_lines = 0
-        for entry in self._journal_entries():
+        changes, journal_damaged = self._read_journal(notices)
+        for entry in changes:
             self._apply_to(data, entry)
-            self._journal_lines += 1
+        self._journal_lines = len(changes)
         self.db.storage.write(data)
-        if not self.read_only and (migrated or self._journal_lines >= self.compact_after):
+        self.notice = " ".join(notices) or None
+        if not self.read_only and (migrated or repaired or journal_damaged or self._journal_lines >= self.compact_after):
+            # Whatever was recovered or repaired is written back now, so it is still there next time.
             self.compact()
 
     def _apply_to(self, data: dict[str, Any], entry: dict[str, Any]) -> None:
@@ -102,59 +139,116 @@ class JournalStore:
         elif item_id in ids:
             documents.pop(str(ids.pop(item_id)), None)
 
-    def _read_snapshot(self) -> dict[str, Any]:
+    def _read_snapshot(self, notices: list[str]) -> tuple[dict[str, Any], bool]:
+        """The snapshot's data, and whether it had to be recovered (and so must be written back).
+
+        An unreadable snapshot (cut short, garbage, the wrong shape, or empty: this store always
+        writes at least its schema version) is moved aside byte for byte; the last good backup is
+        used in its place, and the journal is replayed on top of it.
+        """
         try:
-            return AtomicJSONStorage(self.path).read() or {}
+            if self.path.exists() and not self.path.read_bytes().strip():
+                raise UnreadableDatabaseError(f"{self.path} is empty")
+            return AtomicJSONStorage(self.path).read() or {}, False
         except UnreadableDatabaseError as error:
             aside = self._move_aside(self.path, "unreadable")
+            reason = error.__cause__ or error
             try:
                 data = AtomicJSONStorage(self.backup).read()
             except UnreadableDatabaseError:
                 data = None
             if data is not None:
-                self.notice = (
-                    f"Your log file could not be read ({error.__cause__ or error}). It was kept as {aside}, "
-                    "and the last good copy was opened instead: entries from after that copy may be missing."
+                notices.append(
+                    f"Your log file could not be read ({reason}). It was kept, unchanged, as {aside}. "
+                    "Your log was rebuilt from the last good copy and your most recent saves, and saved again; "
+                    "entries saved shortly before the last good copy may be missing."
                 )
-                return data
-            self.notice = (
-                f"Your log file could not be read ({error.__cause__ or error}). It was kept, unchanged, "
-                f"as {aside}. A new, empty log has been started."
+                return data, True
+            notices.append(
+                f"Your log file could not be read ({reason}). It was kept, unchanged, as {aside}. "
+                "There was no good copy to rebuild it from, so your log starts again with only your most recent saves."
             )
-            return {}
+            return {}, True
+
+    def _set_aside_unreadable_entries(self, data: dict[str, Any], notices: list[str]) -> bool:
+        """Entries of an unexpected shape (not an object, no text id, a bad key) are moved to a side file."""
+        unreadable: dict[str, dict[str, Any]] = {}
+        for table_name, documents in list(data.items()):
+            if table_name == META_TABLE:
+                continue
+            for key, document in list(documents.items()):
+                if not (key.isdigit() and isinstance(document, dict) and isinstance(document.get("id"), str)):
+                    unreadable.setdefault(table_name, {})[key] = documents.pop(key)
+        if not unreadable:
+            return False
+        count = sum(len(v) for v in unreadable.values())
+        if self.read_only:
+            notices.append(f"{count} saved entr{'y' if count == 1 else 'ies'} could not be read and are not shown.")
+            return False
+        side = self._free_name(self.path, "unreadable-entries", ".json")
+        AtomicJSONStorage(side).write(unreadable)
+        notices.append(
+            f"{count} saved entr{'y' if count == 1 else 'ies'} could not be read, so "
+            f"{'it was' if count == 1 else 'they were'} set aside, unchanged, in {side}. Everything else is here."
+        )
+        return True
+
+    def _free_name(self, path: Path, reason: str, suffix: str = "") -> Path:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        candidate = path.with_name(f"{path.name}.{reason}-{stamp}{suffix}")
+        counter = 1
+        while candidate.exists():
+            candidate = path.with_name(f"{path.name}.{reason}-{stamp}-{counter}{suffix}")
+            counter += 1
+        return candidate
 
     def _move_aside(self, path: Path, reason: str) -> Path:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = path.with_name(f"{path.name}.{reason}-{stamp}")
-        counter = 1
-        while aside.exists():
-            aside = path.with_name(f"{path.name}.{reason}-{stamp}-{counter}")
-            counter += 1
+        aside = self._free_name(path, reason)
         os.replace(path, aside)
         return aside
 
-    def _journal_entries(self) -> Iterator[dict[str, Any]]:
+    def _read_journal(self, notices: list[str]) -> tuple[list[dict[str, Any]], bool]:
+        """The journal's changes in order, and whether damaged lines were skipped.
+
+        A damaged line is skipped and the lines after it still count; a copy of the damaged journal
+        is kept. A torn last line (a save cut short by a crash, so never acknowledged) is cut off
+        the file, so the next save starts on a line of its own.
+        """
         try:
             raw = self.journal.read_bytes()
         except FileNotFoundError:
-            return
-        lines = raw.split(b"\n")
-        for number, line in enumerate(lines):
-            if not line.strip():
-                continue
-            try:
-                entry = json.loads(line)
-                if entry.get("op") not in ("put", "del") or not isinstance(entry.get("table"), str):
-                    raise ValueError("unknown change")
-            except (ValueError, UnicodeDecodeError):
-                if any(rest.strip() for rest in lines[number + 1 :]):
-                    aside = self._move_aside(self.journal, "damaged")
-                    self.notice = (
-                        f"Part of your recent log could not be read; the readable entries were kept. "
-                        f"The damaged file was kept as {aside}."
-                    )
-                return  # a torn last line: that change was never acknowledged
-            yield entry
+            return [], False
+        *complete, tail = raw.split(b"\n")
+        changes: list[dict[str, Any]] = []
+        damaged = 0
+        for line in complete:
+            if line.strip():
+                change = _parse_change(line)
+                if change is None:
+                    damaged += 1
+                else:
+                    changes.append(change)
+        change = _parse_change(tail) if tail.strip() else None
+        if change is not None:  # whole but for its line end: keep it
+            changes.append(change)
+        if tail.strip() and not self.read_only:
+            with open(self.journal, "r+b") as handle:
+                if change is not None:
+                    handle.seek(0, os.SEEK_END)
+                    handle.write(b"\n")  # end its line, so the next save starts on a line of its own
+                else:
+                    handle.truncate(len(raw) - len(tail))  # cut the torn line off
+                handle.flush()
+                os.fsync(handle.fileno())
+        if damaged and not self.read_only:
+            kept = self._free_name(self.journal, "damaged")
+            AtomicJSONStorage(kept).write_bytes(raw)
+            notices.append(
+                f"{damaged} recent change{'s' if damaged != 1 else ''} to your log could not be read and "
+                f"{'were' if damaged != 1 else 'was'} skipped; the changes before and after "
+                f"{'them' if damaged != 1 else 'it'} were kept. A copy of the damaged file was kept as {kept}."
+            )
+        return changes, damaged > 0
 
     # ---- changes -------------------------------------------------------------------------
     def _apply(self, entry: dict[str, Any]) -> None:
@@ -171,6 +265,10 @@ class JournalStore:
             table.remove(doc_ids=[ids.pop(item_id)])
 
     def _append(self, entry: dict[str, Any]) -> None:
+        with self.lock:
+            self._append_locked(entry)
+
+    def _append_locked(self, entry: dict[str, Any]) -> None:
         if self.read_only:
             raise ReadOnlyStoreError(self.notice or "the log is read-only")
         line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
@@ -195,6 +293,10 @@ class JournalStore:
 
     def put_many(self, table: str, documents: dict[str, dict[str, Any]]) -> None:
         """Several documents in one durable step (an import): all are written, or, after a crash, none."""
+        with self.lock:
+            self._put_many_locked(table, documents)
+
+    def _put_many_locked(self, table: str, documents: dict[str, dict[str, Any]]) -> None:
         if not documents:
             return
         if self.read_only:
@@ -215,6 +317,10 @@ class JournalStore:
         backup written; new snapshot renamed into place (the journal replays onto it harmlessly);
         journal emptied.
         """
+        with self.lock:
+            self._compact_locked()
+
+    def _compact_locked(self) -> None:
         if self.read_only:
             return
         if self.path.exists():
@@ -228,8 +334,10 @@ class JournalStore:
             self.on_write()
 
     def table(self, name: str):
+        """TinyDB's table, for tests and tools; the app reads through `documents`, which is thread-safe."""
         return self.db.table(name)
 
     def documents(self, name: str) -> list[dict[str, Any]]:
         """The stored documents of a table, without TinyDB's per-document wrapping (fast, read-only)."""
-        return list((self.db.storage.read() or {}).get(name, {}).values())
+        with self.lock:
+            return [dict(d) for d in (self.db.storage.read() or {}).get(name, {}).values()]

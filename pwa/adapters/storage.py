@@ -8,6 +8,7 @@ never overwritten: the app runs on an in-memory copy and says plainly where the 
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
@@ -78,6 +79,22 @@ class AtomicJSONStorage(Storage):
         pass
 
 
+def remove_leftover_temporary_files(path: Path) -> list[Path]:
+    """Deletes the temporary files that interrupted atomic writes of `path` (and its backup) left.
+
+    Only call it while holding the data folder (one server per folder, one tab at a time in the
+    browser): another writer's temporary file would be in use.
+    """
+    removed = []
+    for leftover in path.parent.glob(f"{glob.escape(path.name)}.*.tmp"):
+        try:
+            leftover.unlink()
+            removed.append(leftover)
+        except OSError:
+            pass
+    return removed
+
+
 def _fsync_directory(directory: Path) -> None:
     try:
         fd = os.open(directory, os.O_RDONLY)
@@ -113,6 +130,7 @@ class FileDataStore:
         self._location = location or str(path)
 
     def open(self) -> OpenedDatabase:
+        remove_leftover_temporary_files(self.path)
         try:
             AtomicJSONStorage(self.path).read()
         except UnreadableDatabaseError as error:

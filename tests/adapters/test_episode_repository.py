@@ -92,3 +92,51 @@ def test_ids_cover_every_stored_entry_even_one_that_cannot_be_read(tmp_path):
     store.put(EPISODES, "damaged", {"started_at": "2026-11-01T10:00:00+00:00", "locations": [], "intensity": 99, "type": "twitch"})
     repository = JournalEpisodeRepository(store)
     assert repository.find() == [] and repository.ids() == {"damaged"}
+
+
+def test_many_sessions_saving_at_once_lose_nothing(tmp_path):
+    """The server shares one repository between browser sessions, whose handlers run on a thread pool."""
+    import threading
+
+    path = tmp_path / "log.json"
+    repository = JournalEpisodeRepository(JournalStore(path, compact_after=25))  # folds happen mid-stream
+    start = threading.Barrier(8)
+    errors: list[BaseException] = []
+
+    def session(n: int) -> None:
+        start.wait()
+        try:
+            for i in range(40):
+                saved = validate_episode({"locations": [{"region": "calf", "side": "left"}], "note": f"{n}-{i}",
+                                          "started_at": f"2026-11-{1 + (i % 20):02d}T10:{n:02d}:00+00:00"}, NOW)
+                repository.save(saved)
+                if i % 5 == 0:
+                    repository.save(validate_episode({**saved.to_dict(), "intensity": 7}, NOW))  # an edit
+                if i % 10 == 9:
+                    repository.delete(saved.id)
+                repository.save_check_in(validate_check_in({"day": f"2026-10-{1 + n:02d}", "stress": i % 10}))
+                repository.find(limit=20)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    import sys
+
+    threads = [threading.Thread(target=session, args=(n,)) for n in range(8)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible, so races show every time
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+    expected = 8 * (40 - 4)
+    assert len(repository) == expected
+    assert len(repository.find()) == expected
+    reopened = JournalEpisodeRepository(JournalStore(path))
+    assert reopened.notice is None
+    assert {e.note for e in reopened.find()} == {e.note for e in repository.find()}
+    assert len(reopened.find()) == expected and len(reopened.check_ins()) == 8
+    assert sorted(reopened.find(), key=lambda e: e.id) == sorted(repository.find(), key=lambda e: e.id)
