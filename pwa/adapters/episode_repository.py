@@ -42,7 +42,7 @@ class EpisodeRepository(Protocol):
 
     def save(self, episode: Episode) -> None: ...
 
-    def save_many(self, episodes: list[Episode]) -> None: ...
+    def save_many(self, episodes: list[Episode], check_ins: list[DayCheckIn] = ()) -> None: ...
 
     def delete(self, episode_id: str) -> None: ...
 
@@ -114,15 +114,16 @@ class JournalEpisodeRepository:
             self._episodes[episode.id] = episode
             bisect.insort(self._order, (episode.started_at, episode.id))
 
-    def save_many(self, episodes: list[Episode]) -> None:
-        """Save many episodes in one durable step (an import): all of them, or none after a crash."""
+    def save_many(self, episodes: list[Episode], check_ins: list[DayCheckIn] = ()) -> None:
+        """Save episodes (and check-ins) in one durable step (an import): all of them, or none."""
         documents = {}
         for episode in episodes:
             document = episode.to_dict()
             document.pop("id")
             documents[episode.id] = document
+        days = {c.day.isoformat(): c.to_dict() for c in check_ins}
         with self._lock:
-            self._store.put_many(EPISODES, documents)
+            self._store.put_batch({EPISODES: documents, CHECK_INS: days})
             for episode in episodes:
                 self._raw[episode.id] = dict(documents[episode.id], id=episode.id)
                 self._episodes[episode.id] = episode

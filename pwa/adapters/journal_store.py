@@ -293,39 +293,50 @@ class JournalStore:
 
     def put_many(self, table: str, documents: dict[str, dict[str, Any]]) -> None:
         """Several documents in one durable step (an import): all are written, or, after a crash, none."""
-        with self.lock:
-            self._put_many_locked(table, documents)
+        self.put_batch({table: documents})
 
-    def _put_many_locked(self, table: str, documents: dict[str, dict[str, Any]]) -> None:
-        if not documents:
-            return
-        if self.read_only:
-            raise ReadOnlyStoreError(self.notice or "the log is read-only")
-        ids = self._ids.setdefault(table, {})
-        fresh = [item_id for item_id in documents if item_id not in ids]
-        for item_id in documents:
-            if item_id in ids:
-                self._apply({"op": "put", "table": table, "id": item_id, "doc": documents[item_id]})
-        new_doc_ids = self.db.table(table).insert_multiple(dict(documents[i], id=i) for i in fresh)
-        ids.update(zip(fresh, new_doc_ids))
-        self.compact()
+    def put_batch(self, changes: dict[str, dict[str, dict[str, Any]]]) -> None:
+        """Documents for several tables in one durable step: all are written, or none.
+
+        The change is made on a copy and written as a new snapshot; only once that is on disk does
+        the store take it, so a refusing disk (or a crash) leaves both the file and memory as they were.
+        """
+        with self.lock:
+            if not any(changes.values()):
+                return
+            if self.read_only:
+                raise ReadOnlyStoreError(self.notice or "the log is read-only")
+            data = {name: dict(documents) for name, documents in (self.db.storage.read() or {}).items()}
+            ids = {name: dict(mapping) for name, mapping in self._ids.items()}
+            for table_name, documents in changes.items():
+                table, table_ids = data.setdefault(table_name, {}), ids.setdefault(table_name, {})
+                next_doc_id = max((int(key) for key in table), default=0) + 1  # TinyDB numbers the journal's inserts
+                for item_id, document in documents.items():
+                    if item_id not in table_ids:
+                        table_ids[item_id] = next_doc_id
+                        next_doc_id += 1
+                    table[str(table_ids[item_id])] = dict(document, id=item_id)
+            self._write_snapshot(data)
+            fresh = TinyDB(storage=MemoryStorage)  # new tables: TinyDB's cached next ids would be stale
+            fresh.storage.write(data)
+            self.db, self._ids = fresh, ids
 
     def compact(self) -> None:
-        """Fold the journal into a new snapshot, keeping the previous snapshot as the backup.
+        """Fold the journal into a new snapshot, keeping the previous snapshot as the backup."""
+        with self.lock:
+            if not self.read_only:
+                self._write_snapshot(self.db.storage.read() or {})
+
+    def _write_snapshot(self, data: dict[str, Any]) -> None:
+        """Make `data` the snapshot and empty the journal.
 
         Each step is atomic and the state stays complete after a crash between any two of them:
         backup written; new snapshot renamed into place (the journal replays onto it harmlessly);
         journal emptied.
         """
-        with self.lock:
-            self._compact_locked()
-
-    def _compact_locked(self) -> None:
-        if self.read_only:
-            return
         if self.path.exists():
             AtomicJSONStorage(self.backup).write_bytes(self.path.read_bytes())
-        AtomicJSONStorage(self.path).write(self.db.storage.read() or {})
+        AtomicJSONStorage(self.path).write(data)
         with open(self.journal, "wb") as handle:
             handle.flush()
             os.fsync(handle.fileno())

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pwa.adapters.episode_repository import EpisodeRepository
 from pwa.adapters.relaxation_repository import RelaxationRepository
 from pwa.adapters.settings_repository import SettingsRepository
-from pwa.core.breathing import PatternError, pattern_from_dict
 from pwa.core.log_exchange import ImportFileError, ImportPreview, backup_to_json, episodes_to_csv, parse_backup, parse_csv
 
 
@@ -57,26 +56,24 @@ def read_import(name: str, data: bytes, repos: LogRepositories, now: dt.datetime
 
 
 def apply_import(preview: ImportPreview, repos: LogRepositories) -> str:
-    """Write a confirmed preview and say what was added. Raises OSError if the disk refuses.
+    """Write a confirmed preview, all or nothing, and say what was added. Raises OSError if the disk refuses.
 
-    Settings from a backup are not applied here: the screen applies them through the live shell
-    when the user asks for it, so the running app changes with them.
+    Breathing patterns (in the settings file) are written first, in one write; then entries and
+    check-ins in one durable step of the log. If the log refuses, the patterns are taken back, so
+    a full disk leaves everything as it was. Settings from a backup are not applied here: the
+    screen applies them through the live shell when the user asks for it.
     """
-    repos.episodes.save_many(preview.episodes)
     known_days = {c.day for c in repos.episodes.check_ins()}
-    new_check_ins = [c for c in preview.check_ins if c.day not in known_days]
-    for check_in in new_check_ins:
-        repos.episodes.save_check_in(check_in)
+    new_check_ins = list({c.day: c for c in preview.check_ins if c.day not in known_days}.values())
     known_patterns = {p.id for p in repos.relaxation.patterns()}
-    added_patterns = 0
-    for raw in preview.patterns:
-        try:
-            pattern = pattern_from_dict(raw)
-        except PatternError:
-            continue
-        if pattern.id not in known_patterns:
-            repos.relaxation.save_pattern(pattern)
-            added_patterns += 1
+    new_patterns = list({p.id: p for p in preview.patterns if p.id not in known_patterns}.values())
+    repos.relaxation.add_patterns(new_patterns)
+    try:
+        repos.episodes.save_many(preview.episodes, new_check_ins)
+    except BaseException:
+        repos.relaxation.delete_patterns([p.id for p in new_patterns])
+        raise
+    added_patterns = len(new_patterns)
     parts = [f"{len(preview.episodes)} entr{'y' if len(preview.episodes) == 1 else 'ies'}"]
     if new_check_ins:
         parts.append(f"{len(new_check_ins)} day check-in{'s' if len(new_check_ins) != 1 else ''}")

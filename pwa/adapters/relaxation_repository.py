@@ -17,6 +17,12 @@ class RelaxationRepository(Protocol):
 
     def delete_pattern(self, pattern_id: str) -> None: ...
 
+    def add_patterns(self, patterns: list[BreathingPattern]) -> None:
+        """New patterns in one write (an import)."""
+
+    def delete_patterns(self, pattern_ids: list[str]) -> None:
+        """Several patterns in one write (taking an import back)."""
+
     def add_session(self, record: SessionRecord) -> None: ...
 
     def sessions(self) -> list[SessionRecord]: ...
@@ -33,7 +39,7 @@ class TinyDBRelaxationRepository:
             try:
                 found.append(pattern_from_dict(document))
             except PatternError:
-                continue  # a damaged entry is skipped, and left as it is
+                continue  # a damaged entry is skipped, and left as it is (pattern_from_dict raises nothing else)
         return tuple(sorted(found, key=lambda p: p.name.lower()))
 
     def save_pattern(self, pattern: BreathingPattern) -> None:
@@ -41,6 +47,14 @@ class TinyDBRelaxationRepository:
 
     def delete_pattern(self, pattern_id: str) -> None:
         self._patterns.remove(where("id") == pattern_id)
+
+    def add_patterns(self, patterns: list[BreathingPattern]) -> None:
+        if patterns:
+            self._patterns.insert_multiple(p.to_dict() for p in patterns)
+
+    def delete_patterns(self, pattern_ids: list[str]) -> None:
+        if pattern_ids:
+            self._patterns.remove(where("id").one_of(list(pattern_ids)))
 
     def add_session(self, record: SessionRecord) -> None:
         self._sessions.insert(record.to_dict())

@@ -173,8 +173,20 @@ def make_pattern(name: str, phases: list[tuple[str, Any]], pattern_id: str | Non
     return BreathingPattern(id=pattern_id or f"custom-{uuid.uuid4().hex[:8]}", name=name, phases=tuple(steps))
 
 
-def pattern_from_dict(data: Mapping[str, Any]) -> BreathingPattern:
-    return make_pattern(str(data.get("name", "")), [tuple(p) for p in data.get("phases", [])], str(data.get("id")))
+def pattern_from_dict(data: Any) -> BreathingPattern:
+    """A stored or imported pattern; anything of the wrong shape is a PatternError, never another error."""
+    if not isinstance(data, Mapping):
+        raise PatternError({"pattern": "It is not a breathing pattern."})
+    pattern_id, name, phases = data.get("id"), data.get("name", ""), data.get("phases", [])
+    if not isinstance(pattern_id, str) or not pattern_id.strip():
+        raise PatternError({"pattern": "It has no id."})
+    if not isinstance(name, str):
+        raise PatternError({"name": "Its name is not text."})
+    if not isinstance(phases, list) or not all(isinstance(p, list) and len(p) == 2 for p in phases):
+        raise PatternError({"pattern": "Its phases should be pairs of a phase and seconds."})
+    if not all(isinstance(kind, str) and isinstance(seconds, (int, float, str)) for kind, seconds in phases):
+        raise PatternError({"pattern": "Its phases should be pairs of a phase and seconds."})
+    return make_pattern(name, [tuple(p) for p in phases], pattern_id)
 
 
 def find_pattern(pattern_id: str | None, custom: tuple[BreathingPattern, ...] = ()) -> BreathingPattern:

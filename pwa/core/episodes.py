@@ -210,7 +210,10 @@ def validate_episode(raw: Mapping[str, Any], now: dt.datetime | None) -> Episode
         problems["triggers"] = "Triggers are a list."
     else:
         for trigger in raw_triggers:
-            text = " ".join(str(trigger).split()).lower()
+            if not isinstance(trigger, str):
+                problems["triggers"] = "Each trigger is a word or a few words."
+                break
+            text = " ".join(trigger.split()).lower()
             if not text or len(text) > TRIGGER_MAX:
                 problems["triggers"] = f"Each trigger is 1 to {TRIGGER_MAX} characters."
                 break
@@ -223,10 +226,14 @@ def validate_episode(raw: Mapping[str, Any], now: dt.datetime | None) -> Episode
     elif len(note) > NOTE_MAX:
         problems["note"] = f"Keep the note to {NOTE_MAX:,} characters (it has {len(note):,})."
 
+    raw_id = raw.get("id")
+    if raw_id not in (None, "") and (not isinstance(raw_id, str) or not raw_id.strip()):
+        problems["id"] = "The entry's id is not usable text."
+
     if problems:
         raise EntryError(problems)
     return Episode(
-        id=str(raw.get("id") or new_id()),
+        id=raw_id.strip() if raw_id else new_id(),
         started_at=started_at,
         locations=tuple(locations),
         intensity=intensity,

@@ -13,6 +13,12 @@ CSV columns, in this order:
   type             twitch, cramp, tingling or other
   triggers         separated by ';'
   note             free text
+
+In the two list columns a ';' or '\\' inside a place or trigger is written '\\;' or '\\\\'.
+A cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage
+return) is written with a leading apostrophe, as OWASP's CSV-injection guidance advises; so is a
+cell that already starts with an apostrophe followed by one of those (or another apostrophe).
+Import removes that one apostrophe again, so export then import gives back the same entries.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from pwa.core.breathing import BreathingPattern, PatternError, pattern_from_dict
 from pwa.core.episodes import SIDES, DayCheckIn, EntryError, Episode, validate_check_in, validate_episode
 
 CSV_COLUMNS = ("id", "started_at", "locations", "intensity", "duration_seconds", "type", "triggers", "note")
@@ -37,13 +44,54 @@ class ImportFileError(ValueError):
     """The file as a whole cannot be imported; nothing was changed."""
 
 
+# What hostile values raise in validators that expect numbers, text and lists: each is one rejected row.
+_BAD_VALUE_ERRORS = (TypeError, ValueError, OverflowError, KeyError, AttributeError, IndexError, RecursionError)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralise(cell: str) -> str:
+    """A cell a spreadsheet will show as text, never run (see the module docstring)."""
+    if cell.startswith(_FORMULA_STARTS) or (cell.startswith("'") and cell[1:2] in (*_FORMULA_STARTS, "'")):
+        return "'" + cell
+    return cell
+
+
+def _restore(cell: str) -> str:
+    if cell.startswith("'") and cell[1:2] in (*_FORMULA_STARTS, "'"):
+        return cell[1:]
+    return cell
+
+
+def _join_list(items) -> str:
+    return "; ".join(item.replace("\\", "\\\\").replace(";", "\\;") for item in items)
+
+
+def _split_list(text: str) -> list[str]:
+    """Items separated by ';', where '\\;' and '\\\\' stand for ';' and '\\' (any other backslash is kept)."""
+    items, current, i = [], [], 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and text[i + 1 : i + 2] in ("\\", ";"):
+            current.append(text[i + 1])
+            i += 2
+            continue
+        if char == ";":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    items.append("".join(current))
+    return [item.strip() for item in items if item.strip()]
+
+
 @dataclass
 class ImportPreview:
     episodes: list[Episode] = field(default_factory=list)  # new, valid, ready to save
     duplicates: int = 0  # already in the log (same id), skipped
     rejected: list[tuple[int, str]] = field(default_factory=list)  # (row or item number, reason)
     check_ins: list[DayCheckIn] = field(default_factory=list)
-    patterns: list[dict[str, Any]] = field(default_factory=list)
+    patterns: list[BreathingPattern] = field(default_factory=list)  # validated
     settings: dict[str, Any] | None = None
 
     @property
@@ -64,14 +112,12 @@ def _location_text(episode: Episode) -> str:
             parts.append(f"other: {location.other_text}")
         else:
             parts.append(f"{location.side} {location.region}" if location.side else location.region)
-    return "; ".join(parts)
+    return _join_list(parts)
 
 
 def _parse_locations(text: str) -> list[dict[str, Any]]:
     locations = []
-    for part in (p.strip() for p in text.split(";")):
-        if not part:
-            continue
+    for part in _split_list(text):
         if part.lower().startswith("other:"):
             locations.append({"region": "other", "other_text": part[6:].strip()})
             continue
@@ -88,18 +134,17 @@ def episodes_to_csv(episodes: list[Episode]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for episode in episodes:
-        writer.writerow(
-            [
-                episode.id,
-                episode.started_at.isoformat(),
-                _location_text(episode),
-                episode.intensity,
-                "" if episode.duration_seconds is None else episode.duration_seconds,
-                episode.type.value,
-                "; ".join(episode.triggers),
-                episode.note,
-            ]
-        )
+        cells = [
+            episode.id,
+            episode.started_at.isoformat(),
+            _location_text(episode),
+            str(episode.intensity),
+            "" if episode.duration_seconds is None else str(episode.duration_seconds),
+            episode.type.value,
+            _join_list(episode.triggers),
+            episode.note,
+        ]
+        writer.writerow([_neutralise(cell) for cell in cells])
     return buffer.getvalue()
 
 
@@ -137,16 +182,17 @@ def parse_csv(data: bytes, existing_ids: set[str], now: dt.datetime) -> ImportPr
         if any(len(cell) > MAX_FIELD_CHARACTERS for cell in row):
             preview.rejected.append((number, "a value is far too long"))
             continue
-        raw = dict(zip(CSV_COLUMNS, row))
+        raw: dict[str, Any] = dict(zip(CSV_COLUMNS, (_restore(cell) for cell in row)))
         raw["locations"] = _parse_locations(raw["locations"])
-        raw["triggers"] = [t for t in (part.strip() for part in raw["triggers"].split(";")) if t]
+        raw["triggers"] = _split_list(raw["triggers"])
         raw["duration_seconds"] = raw["duration_seconds"].strip() or None
         _take(preview, number, raw, existing_ids, seen, now)
     return preview
 
 
 def _take(preview: ImportPreview, number: int, raw: Mapping[str, Any], existing: set[str], seen: set[str], now) -> None:
-    item_id = str(raw.get("id") or "").strip()
+    raw_id = raw.get("id")
+    item_id = raw_id.strip() if isinstance(raw_id, str) else ""
     if not item_id:
         preview.rejected.append((number, "the id is missing"))
         return
@@ -161,6 +207,8 @@ def _take(preview: ImportPreview, number: int, raw: Mapping[str, Any], existing:
         preview.episodes.append(validate_episode({**raw, "id": item_id}, now))
     except EntryError as error:
         preview.rejected.append((number, " ".join(error.by_field.values())))
+    except _BAD_VALUE_ERRORS:
+        preview.rejected.append((number, "a value has the wrong type or size"))
 
 
 # ---- JSON backup ----------------------------------------------------------------------------
@@ -192,10 +240,15 @@ def parse_backup(data: bytes, existing_ids: set[str], now: dt.datetime) -> Impor
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportFileError(f"The file is not valid JSON (line {error.lineno}: {error.msg}).") from None
+    except RecursionError:
+        raise ImportFileError("The file is nested too deeply to be a backup from this app.") from None
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        raise ImportFileError("The file holds a number too long to read, so it is not a backup from this app.") from None
     if not isinstance(document, dict) or document.get("format") != BACKUP_FORMAT:
         raise ImportFileError("This is not a BFS Companion backup file.")
-    if document.get("version") != BACKUP_VERSION:
-        raise ImportFileError(f"This backup has version {document.get('version')!r}; this app reads version {BACKUP_VERSION}.")
+    version = document.get("version")
+    if type(version) is not int or version != BACKUP_VERSION:
+        raise ImportFileError(f"This backup has version {version!r}; this app reads version {BACKUP_VERSION}.")
     sections = {name: document.get(name, []) for name in ("episodes", "check_ins", "patterns")}
     for name, value in sections.items():
         if not isinstance(value, list):
@@ -212,7 +265,17 @@ def parse_backup(data: bytes, existing_ids: set[str], now: dt.datetime) -> Impor
             preview.check_ins.append(validate_check_in(item if isinstance(item, dict) else {}))
         except EntryError as error:
             preview.rejected.append((number, "check-in: " + " ".join(error.by_field.values())))
-    preview.patterns = [p for p in sections["patterns"] if isinstance(p, dict)]
+        except _BAD_VALUE_ERRORS:
+            preview.rejected.append((number, "check-in: a value has the wrong type or size"))
+    for number, item in enumerate(sections["patterns"], start=1):
+        try:
+            preview.patterns.append(pattern_from_dict(item))
+        except PatternError as error:
+            preview.rejected.append((number, f"breathing pattern {number}: {error}"))
+        except _BAD_VALUE_ERRORS:
+            preview.rejected.append((number, f"breathing pattern {number}: a value has the wrong type or size"))
     settings = document.get("settings")
-    preview.settings = settings if isinstance(settings, dict) else None
+    if settings is not None and not isinstance(settings, dict):
+        raise ImportFileError("The 'settings' part of the backup should be an object.")
+    preview.settings = settings
     return preview

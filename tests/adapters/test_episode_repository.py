@@ -85,6 +85,9 @@ def test_many_entries_are_saved_in_one_step_alongside_existing_ones(tmp_path):
     reopened = repository(path)
     assert len(reopened) == 11 and reopened.get(existing.id).note == "edited"
     assert reopened.find()[0].started_at.day == 11
+    later = episode(12)
+    repo.save(later)  # a single save after the batch takes a new place, it overwrites nothing
+    assert len(repository(path)) == 12 and len(repo) == 12
 
 
 def test_ids_cover_every_stored_entry_even_one_that_cannot_be_read(tmp_path):

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pwa.core.breathing import pattern_from_dict
 from pwa.core.episodes import BODY_REGIONS, KNOWN_TRIGGERS, EpisodeType, validate_check_in, validate_episode
 from pwa.core.log_exchange import (
     CSV_COLUMNS,
@@ -61,7 +62,7 @@ def test_json_backup_round_trips_exactly(items):
     text = backup_to_json(items, [check_in], [pattern], {"theme": "dark"}, NOW)
     preview = parse_backup(text.encode("utf-8"), set(), NOW)
     assert preview.episodes == items and preview.check_ins == [check_in]
-    assert preview.patterns == [pattern] and preview.settings == {"theme": "dark"}
+    assert preview.patterns == [pattern_from_dict(pattern)] and preview.settings == {"theme": "dark"}
 
 
 def sample_csv(*rows: str) -> bytes:
@@ -131,3 +132,188 @@ def test_a_backup_with_some_bad_entries_keeps_the_good_ones():
     preview = parse_backup(json.dumps(document).encode(), set(), NOW)
     assert [e.id for e in preview.episodes] == ["g"]
     assert [n for n, _ in preview.rejected] == [2, 3] and "future" in preview.rejected[0][1]
+
+
+# ---- hostile files: nothing but ImportFileError ever comes out, and nothing half-applies -----------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
+    | st.sampled_from([10**400, -(10**400), 1e308, "1e999", "", "NaN", "2026-11-20T10:00:00+00:00"]),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=12,
+)
+VALID_BACKUP = {
+    "format": "bfs-companion-backup", "version": 1, "exported_at": "2026-11-23T22:00:00+00:00",
+    "episodes": [{"id": "e1", "started_at": "2026-11-20T10:00:00+00:00", "locations": [{"region": "calf", "side": "left"}],
+                  "intensity": 3, "duration_seconds": 30, "type": "twitch", "triggers": ["caffeine"], "note": "n"}],
+    "check_ins": [{"day": "2026-11-20", "sleep_hours": 7, "caffeine_drinks": 2, "stress": 4, "exercise_minutes": 30}],
+    "patterns": [{"id": "custom-1", "name": "Evening", "phases": [["inhale", 4], ["exhale", 8]]}],
+    "settings": {"theme": "dark", "sound_cues": False},
+}
+PLACES = [
+    (), ("episodes",), ("episodes", 0), ("episodes", 0, "id"), ("episodes", 0, "started_at"), ("episodes", 0, "locations"),
+    ("episodes", 0, "locations", 0), ("episodes", 0, "locations", 0, "region"), ("episodes", 0, "locations", 0, "side"),
+    ("episodes", 0, "intensity"), ("episodes", 0, "duration_seconds"), ("episodes", 0, "type"), ("episodes", 0, "triggers"),
+    ("episodes", 0, "triggers", 0), ("episodes", 0, "note"), ("check_ins",), ("check_ins", 0), ("check_ins", 0, "day"),
+    ("check_ins", 0, "sleep_hours"), ("check_ins", 0, "caffeine_drinks"), ("check_ins", 0, "stress"),
+    ("check_ins", 0, "exercise_minutes"), ("patterns",), ("patterns", 0), ("patterns", 0, "id"), ("patterns", 0, "name"),
+    ("patterns", 0, "phases"), ("patterns", 0, "phases", 0), ("patterns", 0, "phases", 0, 0), ("patterns", 0, "phases", 0, 1),
+    ("settings",), ("settings", "theme"), ("format",), ("version",),
+]
+
+
+def _replaced(document, place, value):
+    document = json.loads(json.dumps(document))
+    if not place:
+        return value
+    target = document
+    for step in place[:-1]:
+        target = target[step]
+    target[place[-1]] = value
+    return document
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.sampled_from(PLACES), JSON_VALUES)
+def test_any_value_anywhere_in_a_backup_is_read_or_refused_never_crashes(place, value):
+    from pwa.core.settings import AppSettings
+
+    data = json.dumps(_replaced(VALID_BACKUP, place, value), allow_nan=True).encode()
+    try:
+        preview = parse_backup(data, set(), NOW)
+    except ImportFileError as error:
+        assert str(error)
+        return
+    AppSettings.from_dict(preview.settings)  # what "restore settings" does with it
+    for pattern in preview.patterns:
+        assert pattern.phases  # validated breathing patterns only
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"format": "bfs-companion-backup", "version": 1, "episodes": [' + "[" * 5000 + "]" * 5000 + "]}", "nested too deeply"),
+        ('{"format": "bfs-companion-backup", "version": 1, "episodes": [{"intensity": 1' + "0" * 5000 + "}]}", "number"),
+        ('{"format": "bfs-companion-backup", "version": true}', "version True"),
+        ('{"format": "bfs-companion-backup", "version": 1.0}', "version 1.0"),
+        ('{"format": "bfs-companion-backup", "version": 1, "settings": [1]}', "'settings' part"),
+    ],
+)
+def test_hostile_backups_are_refused_with_a_reason(text, message):
+    with pytest.raises(ImportFileError, match=message):
+        parse_backup(text.encode(), set(), NOW)
+
+
+@pytest.mark.parametrize(
+    "field, value, reason",
+    [
+        ("intensity", 10**300, "0 to 10"),
+        ("intensity", 1e308, "0 to 10"),
+        ("duration_seconds", 10**300, ""),
+        ("duration_seconds", -(10**300), ""),
+        ("started_at", 10**300, "date and time"),
+        ("locations", [[1, 2]], ""),
+        ("triggers", [{"a": 1}], ""),
+        ("note", {"text": "x"}, ""),
+    ],
+)
+def test_an_entry_with_huge_numbers_or_wrong_types_is_one_rejected_row(field, value, reason):
+    document = json.loads(json.dumps(VALID_BACKUP))
+    document["episodes"].append({**document["episodes"][0], "id": "e2", field: value})
+    preview = parse_backup(json.dumps(document).encode(), set(), NOW)
+    assert [e.id for e in preview.episodes] == ["e1"]
+    assert len(preview.rejected) == 1 and preview.rejected[0][0] == 2 and reason in preview.rejected[0][1]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        {"id": "p", "name": "Evening", "phases": 5},
+        {"id": "p", "name": "Evening", "phases": [["inhale", 4, 9], ["exhale", 8]]},
+        {"id": "p", "name": "Evening", "phases": [["inhale"], ["exhale", 8]]},
+        {"id": "p", "name": "Evening", "phases": [[["inhale"], 4], ["exhale", 8]]},
+        {"id": "p", "name": {"x": 1}, "phases": [["inhale", 4], ["exhale", 8]]},
+        {"id": "p", "name": "Evening", "phases": [["inhale", 10**5000 if False else "9" * 5000], ["exhale", 8]]},
+        {"name": "No id", "phases": [["inhale", 4], ["exhale", 8]]},
+        {"id": ["p"], "name": "Evening", "phases": [["inhale", 4], ["exhale", 8]]},
+        "a pattern",
+    ],
+)
+def test_a_breathing_pattern_of_the_wrong_shape_is_a_rejected_item(pattern):
+    document = json.loads(json.dumps(VALID_BACKUP))
+    document["patterns"].append(pattern)
+    preview = parse_backup(json.dumps(document).encode(), set(), NOW)
+    assert [p.id for p in preview.patterns] == ["custom-1"]
+    assert len(preview.rejected) == 1 and preview.rejected[0][1].startswith("breathing pattern 2:")
+
+
+# ---- CSV that is safe in a spreadsheet and round-trips ------------------------------------------
+
+FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"]
+
+
+def _episode(**fields):
+    base = {"id": "x1", "started_at": "2026-11-20T10:00:00+00:00", "locations": [{"region": "calf", "side": "left"}]}
+    return validate_episode({**base, **fields}, NOW)
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS)
+def test_every_cell_a_spreadsheet_would_run_is_neutralised_and_comes_back_unchanged(start):
+    import csv
+    import io
+
+    item = _episode(
+        id=f"{start}id",
+        locations=[{"region": "other", "other_text": f"{start}HYPERLINK(\"http://x\")"}, {"region": "neck"}],
+        triggers=[f"{start}cmd|' /C calc'!A0", "caffeine"],
+        note=f"{start}1+1",
+    )
+    exported = episodes_to_csv([item])
+    rows = list(csv.reader(io.StringIO(exported, newline="")))
+    for cell in rows[1]:
+        assert not cell.startswith(tuple(FORMULA_STARTS)), cell
+    assert rows[1][0] == (f"'{start}id" if start.strip() else "id")  # ids are stored without surrounding blanks
+    assert rows[1][7] == f"'{start}1+1"
+    preview = parse_csv(exported.encode(), set(), NOW)
+    assert preview.rejected == [] and preview.episodes == [item]
+
+
+def test_a_text_that_starts_with_an_apostrophe_round_trips_too():
+    item = _episode(note="'quoted", triggers=["'tis the season"])
+    exported = episodes_to_csv([item])
+    assert parse_csv(exported.encode(), set(), NOW).episodes == [item]
+
+
+def test_safe_text_is_exported_as_it_is():
+    item = _episode(note="after coffee = bad", triggers=["stress"])
+    row = episodes_to_csv([item]).splitlines()[1]
+    assert row.endswith(",stress,after coffee = bad")
+
+
+def test_places_and_triggers_with_the_list_separator_survive_a_round_trip():
+    item = _episode(
+        locations=[{"region": "other", "other_text": "toe; big one"}, {"region": "other", "other_text": "back\\; slash\\"}],
+        triggers=["coffee; lots", "a\\b", "stress"],
+    )
+    exported = episodes_to_csv([item])
+    preview = parse_csv(exported.encode(), set(), NOW)
+    assert preview.rejected == [] and preview.episodes == [item]
+
+
+def test_a_hand_made_csv_with_plain_separators_still_reads():
+    preview = parse_csv(sample_csv("h1,2026-11-20T10:00:00+00:00,left calf; neck; other: big toe,4,30,twitch,caffeine; stress,x"), set(), NOW)
+    assert [loc.label for loc in preview.episodes[0].locations][:2] == ["left calf", "neck"]
+    assert preview.episodes[0].triggers == ("caffeine", "stress")
+
+
+@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
+    st.lists(st.text("=+-@'\t;\\ abc", min_size=1, max_size=12).filter(lambda t: t.strip() and " ".join(t.split()) == t), max_size=3, unique=True),
+    st.text("=+-@'\t;\\ toe", min_size=1, max_size=20).filter(lambda t: t.strip() and " ".join(t.split()) == t),
+)
+def test_hostile_notes_triggers_and_places_round_trip_through_csv(note, triggers, place):
+    item = _episode(note=note, triggers=triggers, locations=[{"region": "other", "other_text": place}])
+    preview = parse_csv(episodes_to_csv([item]).encode(), set(), NOW)
+    assert preview.rejected == [] and preview.episodes == [item]
