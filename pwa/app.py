@@ -57,6 +57,7 @@ def build_dependencies(
     content_dir: Path = CONTENT_DIR,
     storage_persistent: bool | None = None,
     file_exchange: FileExchange | None = None,
+    persist=None,
 ) -> AppDependencies:
     """`file_exchange` defaults to a fresh temporary folder (for in-memory runs and tests)."""
     opened = store.open()
@@ -71,6 +72,7 @@ def build_dependencies(
         data_location=opened.location,
         storage_notice=notices,
         storage_persistent=storage_persistent,
+        **({"persist": persist} if persist is not None else {}),
     )
 
 

@@ -17,7 +17,10 @@ from pwa.app import main as show_app
 async def main(page: ft.Page) -> None:
     store = BrowserDataStore()
     await store.load()
-    deps = build_dependencies(store, storage_persistent=await storage_is_persistent(), file_exchange=BrowserExchange())
+    deps = build_dependencies(
+        store, storage_persistent=await storage_is_persistent(), file_exchange=BrowserExchange(), persist=store.saver.flush
+    )
+    store.flush_when_page_hides()
     show_app(page, deps)
 
 

@@ -15,17 +15,23 @@ from pathlib import Path
 from pwa.adapters.storage import DATABASE_FILENAME, FileDataStore, OpenedDatabase
 
 MOUNT_POINT = "/persist"
+FLUSH_CHANNEL = "bfs-companion-flush"  # the page asks for a push to IndexedDB when it is hidden
 LOCATION = "In this browser, on this device (IndexedDB)"
 
 
 class CoalescedSave:
-    """Runs `save()` after writes: at most one save in flight and one queued."""
+    """Runs `save()` after writes: at most one save in flight and one queued.
+
+    `flush()` waits until every write scheduled so far is saved, and raises OSError if the last
+    save failed, so a screen never says "saved" for something the browser refused to store.
+    """
 
     def __init__(self, save) -> None:
         self._save = save
         self._task: asyncio.Future | None = None
         self._again = False
         self.completed = 0
+        self.error: Exception | None = None
 
     def schedule(self) -> None:
         if self._task is not None and not self._task.done():
@@ -36,7 +42,11 @@ class CoalescedSave:
     async def _run(self) -> None:
         while True:
             self._again = False
-            await self._save()
+            try:
+                await self._save()
+                self.error = None
+            except Exception as error:  # reported by flush(); the next write tries again
+                self.error = error
             self.completed += 1
             if not self._again:
                 return
@@ -44,6 +54,8 @@ class CoalescedSave:
     async def flush(self) -> None:
         while self._task is not None and not self._task.done():
             await self._task
+        if self.error is not None:
+            raise OSError(str(self.error)) from self.error
 
 
 def _syncfs(populate: bool) -> asyncio.Future:
@@ -78,6 +90,15 @@ class BrowserDataStore:
         os.makedirs(self.mount_point, exist_ok=True)
         fs.mount(fs.filesystems.IDBFS, js.Object.new(), self.mount_point)
         await _syncfs(True)
+
+    def flush_when_page_hides(self) -> None:
+        """Push pending writes when the page is hidden or closed (python-prestart.js posts on this channel)."""
+        import js
+        from pyodide.ffi import create_proxy
+
+        channel = js.BroadcastChannel.new(FLUSH_CHANNEL)
+        channel.onmessage = create_proxy(lambda event: self.saver.schedule())
+        self._flush_channel = channel  # kept alive for the life of the app
 
     def _files(self) -> FileDataStore:
         return FileDataStore(Path(self.mount_point) / DATABASE_FILENAME, on_write=self.saver.schedule, location=LOCATION)

@@ -10,7 +10,7 @@ from pwa import routes
 from pwa.core.episodes import DayCheckIn, EntryError, validate_check_in
 from pwa.ui.context import go, use_shell
 from pwa.ui.shell import detail_view
-from pwa.ui.widgets import choice
+from pwa.ui.widgets import choice, error_text
 
 NOT_NOTED = "none"
 
@@ -28,7 +28,7 @@ def CheckInForm(day: dt.date, existing: DayCheckIn | None) -> ft.Control:
     exercise, set_exercise = ft.use_state(_text(existing.exercise_minutes) if existing else "")
     errors, set_errors = ft.use_state({})
 
-    def save() -> None:
+    async def save() -> None:
         raw = {
             "day": day,
             "sleep_hours": sleep.replace(",", "."),
@@ -41,8 +41,13 @@ def CheckInForm(day: dt.date, existing: DayCheckIn | None) -> ft.Control:
         except EntryError as problem:
             set_errors(problem.by_field)
             return
-        shell.deps.episode_repository.save_check_in(check_in)
-        shell.data_changed()
+        try:
+            shell.deps.episode_repository.save_check_in(check_in)
+            shell.data_changed()
+            await shell.deps.persist()
+        except OSError as error:
+            set_errors({"save": f"It could not be stored in this browser ({error}). Try once more; if it keeps happening, free some space on the device."})
+            return
         go(routes.LOG)
 
     def number(key: str, label: str, value: str, setter, field: str) -> ft.TextField:
@@ -69,6 +74,7 @@ def CheckInForm(day: dt.date, existing: DayCheckIn | None) -> ft.Control:
                 width=None,
             ),
             number("check-in-exercise", "Minutes of exercise", exercise, set_exercise, "exercise_minutes"),
+            *([error_text(errors["save"], key="check-in-save-error")] if "save" in errors else []),
             ft.FilledButton(content="Save check-in", icon=ft.Icons.CHECK, key="check-in-save", on_click=save, height=52),
         ],
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -22,6 +22,10 @@ from pwa.core.settings import AppSettings
 from pwa.core.timed_session import Clock
 
 
+async def _nothing_to_wait_for() -> None:
+    return None
+
+
 @dataclass(frozen=True)
 class AppDependencies:
     settings_repository: SettingsRepository
@@ -36,6 +40,10 @@ class AppDependencies:
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now().astimezone()  # wall time, for records
     make_cues: Callable[[AppSettings], Cues] = lambda settings: FletCues(settings.sound_cues, settings.vibration_cues)
     tick_seconds: float = 0.25  # how often a running session refreshes the screen at most
+    # Waits until every change so far is on durable storage (the browser build pushes the file
+    # system to IndexedDB in the background); raises OSError if it was refused. Files on disk
+    # are durable once written, so the server run needs no wait.
+    persist: Callable[[], Awaitable[None]] = lambda: _nothing_to_wait_for()
 
     @cached_property
     def search_index(self) -> GuideIndex:

@@ -18,7 +18,7 @@ from pwa.core.episodes import (
 from pwa.ui.context import Undo, go, use_shell
 from pwa.ui.entry_fields import PlacePicker, TriggerPicker, intensity_fields, note_field
 from pwa.ui.shell import detail_view
-from pwa.ui.widgets import choice, doctor_link
+from pwa.ui.widgets import choice, doctor_link, error_text
 
 TYPE_LABELS = {
     EpisodeType.TWITCH: "Twitch",
@@ -59,7 +59,7 @@ def EntryFormScreen() -> ft.View:
         ]
         return detail_view(routes.edit_entry(entry_id), "Entry", body, modal=True)
 
-    def save() -> None:
+    async def save() -> None:
         problems: dict[str, str] = {}
         raw = {
             "id": existing.id if existing else None,
@@ -85,8 +85,13 @@ def EntryFormScreen() -> ft.View:
         if problems:
             set_errors(problems)
             return
-        repository.save(episode)
-        shell.data_changed()
+        try:
+            repository.save(episode)
+            shell.data_changed()
+            await shell.deps.persist()  # back to the log only once it is stored for good
+        except OSError as error:
+            set_errors({"save": f"It could not be stored in this browser ({error}). Try once more; if it keeps happening, free some space on the device."})
+            return
         go(routes.LOG)
 
     def delete() -> None:
@@ -167,6 +172,7 @@ def EntryFormScreen() -> ft.View:
         ),
         TriggerPicker(triggers, offered, set_triggers, errors.get("triggers")),
         note_field(note, set_note, errors.get("note"), key="entry-note"),
+        *([error_text(errors["save"], key="entry-save-error")] if "save" in errors else []),
         ft.FilledButton(content="Save entry", icon=ft.Icons.CHECK, key="entry-save", on_click=save, height=52),
     ]
     if errors:

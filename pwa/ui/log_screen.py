@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import flet as ft
@@ -27,7 +28,7 @@ from pwa.core.periods import PeriodError, last_days, typed_range
 from pwa.ui.context import go, use_shell
 from pwa.ui.entry_fields import TriggerPicker, intensity_fields, note_field, slug
 from pwa.ui.shell import destination_view, detail_view
-from pwa.ui.widgets import big_action, choice, doctor_link, link_tile
+from pwa.ui.widgets import big_action, choice, doctor_link, error_text, link_tile
 
 HISTORY_SHOWN = 100
 DEFAULT_INTENSITY = 3
@@ -344,7 +345,7 @@ def DetailsForm(episode: Episode, on_saved) -> ft.Control:
     error, set_error = ft.use_state(None)
     offered = ft.use_memo(shell.deps.episode_repository.triggers_used, [])
 
-    def save() -> None:
+    async def save() -> None:
         try:
             updated = validate_episode(
                 {**episode.to_dict(), "intensity": intensity, "triggers": list(triggers), "note": note}, shell.deps.now()
@@ -352,8 +353,13 @@ def DetailsForm(episode: Episode, on_saved) -> ft.Control:
         except EntryError as problem:
             set_error(" ".join(problem.by_field.values()))
             return
-        shell.deps.episode_repository.save(updated)
-        shell.data_changed()
+        try:
+            shell.deps.episode_repository.save(updated)
+            shell.data_changed()
+            await shell.deps.persist()
+        except OSError as error:
+            set_error(f"It could not be stored in this browser ({error}). Try once more; if it keeps happening, free some space on the device.")
+            return
         on_saved(updated)
 
     return ft.Column(spacing=12, controls=[
@@ -370,15 +376,25 @@ def LogTwitchScreen() -> ft.View:
     repository = shell.deps.episode_repository
     saved, set_saved = ft.use_state(None)
     details_saved, set_details_saved = ft.use_state(False)
+    save_error, set_save_error = ft.use_state(None)
     latest = repository.find(limit=1)
     choices = quick_locations(latest[0].locations if latest else ())
 
-    def log_at(location: Location) -> None:
+    async def log_at(location: Location, _event=None) -> None:
         episode = validate_episode(
             {"locations": [location.to_dict()], "intensity": DEFAULT_INTENSITY}, shell.deps.now()
         )
-        repository.save(episode)
-        shell.data_changed()
+        try:
+            repository.save(episode)
+            shell.data_changed()
+            await shell.deps.persist()  # "Noted" only once it is in durable storage
+        except OSError as error:
+            set_save_error(
+                f"This entry could not be stored in this browser ({error}). Try once more; if it keeps "
+                "happening, free some space on the device or check that the browser may keep site data."
+            )
+            return
+        set_save_error(None)
         set_saved(episode)
 
     if saved is None:
@@ -393,12 +409,14 @@ def LogTwitchScreen() -> ft.View:
                         content=f"{loc.label} (last time)" if latest and i == 0 else loc.label,
                         key=f"quick-{slug(loc.label)}",
                         height=56,
-                        on_click=lambda _, loc=loc: log_at(loc),
+                        on_click=functools.partial(log_at, loc),  # a coroutine function, so flet awaits it
                     )
                     for i, loc in enumerate(choices)
                 ],
             ),
         ]
+        if save_error:
+            body.append(error_text(save_error, key="log-save-error"))
     else:
         local = saved.started_at.astimezone()
         body = [

@@ -69,3 +69,8 @@ def choice(key: str, label: str, value: str, options: dict[str, str], on_pick, w
 
 def gentle_note(text: str = NOT_A_DIAGNOSIS) -> ft.Control:
     return ft.Text(text, theme_style=ft.TextThemeStyle.BODY_SMALL, color=ft.Colors.ON_SURFACE_VARIANT)
+
+
+def error_text(message: str, key: str) -> ft.Control:
+    """A problem the person must know about: in the theme's error colour and announced to screen readers."""
+    return ft.Semantics(live_region=True, content=ft.Text(message, key=key, color=ft.Colors.ERROR))

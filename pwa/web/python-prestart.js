@@ -1,4 +1,12 @@
-/* Starts the Python worker as soon as the page loads, in parallel with Flutter's own start-up.
+/* Starts the Python worker as soon as the page loads, in parallel with Flutter's own start-up,
+ * once this page holds the data lock; and asks the worker to push pending writes to IndexedDB
+ * when the page is hidden or closed.
+ *
+ * One window at a time: each tab runs its own Python with its own in-memory copy of the files,
+ * and a tab that pushed its stale copy would overwrite another tab's entries. So the page takes
+ * the Web Lock "bfs-companion-data" before starting Python and holds it until it is closed; a
+ * second tab says, calmly, that the app is open elsewhere and starts by itself (reading the
+ * latest data) as soon as the first one closes. Browsers without Web Locks start at once.
  *
  * flet-web 1.0.5's python.js creates the worker only when the Flutter client calls jsConnect,
  * about 1.5 s after navigation; Pyodide then needs several seconds more. Here the worker is
@@ -8,28 +16,85 @@
 (() => {
   if (!flet.pyodide) return;
   const baseUrl = flet.entrypointBaseUrl.endsWith("/") ? flet.entrypointBaseUrl.slice(0, -1) : flet.entrypointBaseUrl;
-  const worker = new Worker(baseUrl + "/python-worker.js", { type: "module" });
+  const LOCK = "bfs-companion-data";
   const early = [];
   let deliver = (data) => early.push(data);
   let error;
   let markInitialized;
   const initialized = new Promise((resolve) => (markInitialized = resolve));
-  worker.onmessage = (event) => {
-    if (typeof event.data === "string") {
-      if (event.data !== "initialized") error = event.data;
-      markInitialized();
-    } else {
-      deliver(event.data);
+
+  function startWorker() {
+    const worker = new Worker(baseUrl + "/python-worker.js", { type: "module" });
+    worker.onmessage = (event) => {
+      if (typeof event.data === "string") {
+        if (event.data !== "initialized") error = event.data;
+        markInitialized();
+      } else {
+        deliver(event.data);
+      }
+    };
+    worker.postMessage({
+      pyodideUrl: flet.pyodideUrl || "pyodide/pyodide.mjs",
+      args: {},
+      documentUrl: document.URL,
+      appPackageUrl: flet.appPackageUrl,
+      micropipIncludePre: flet.micropipIncludePre,
+      pythonModuleName: flet.pythonModuleName,
+    });
+    return worker;
+  }
+
+  function openElsewhereNotice() {
+    const dark = matchMedia("(prefers-color-scheme: dark)").matches;
+    const box = document.createElement("div");
+    box.id = "bfs-open-elsewhere";
+    box.setAttribute("role", "status");
+    box.style.cssText = [
+      "position:fixed", "inset:0", "z-index:20", "display:flex", "align-items:center", "justify-content:center",
+      "padding:24px", "text-align:center", "font:17px/1.5 Roboto,system-ui,sans-serif",
+      dark ? "background:#191C1B;color:#E0E3E1" : "background:#F5FBF8;color:#171D1B",
+    ].join(";");
+    const text = document.createElement("p");
+    text.style.maxWidth = "28em";
+    text.textContent =
+      "BFS Companion is open in another tab or window. To keep your log safe, it runs in one place at a time. " +
+      "Close it there, and it will open here by itself.";
+    box.appendChild(text);
+    const show = () => document.body.appendChild(box);
+    if (document.body) show();
+    else addEventListener("DOMContentLoaded", show);
+    return box;
+  }
+
+  const holdForever = () => new Promise(() => {}); // the lock is released when this page goes
+  const workerReady = new Promise((ready) => {
+    if (!navigator.locks) {
+      ready(startWorker());
+      return;
     }
-  };
-  worker.postMessage({
-    pyodideUrl: flet.pyodideUrl || "pyodide/pyodide.mjs",
-    args: {},
-    documentUrl: document.URL,
-    appPackageUrl: flet.appPackageUrl,
-    micropipIncludePre: flet.micropipIncludePre,
-    pythonModuleName: flet.pythonModuleName,
+    navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => {
+      if (lock) {
+        ready(startWorker());
+        return holdForever();
+      }
+      const notice = openElsewhereNotice();
+      navigator.locks.request(LOCK, () => {
+        notice.remove();
+        ready(startWorker());
+        return holdForever();
+      });
+      return null;
+    });
   });
+
+  // Pending writes (the ones not yet acknowledged on screen) go to IndexedDB before the page can
+  // be frozen or closed; the worker listens on this channel (pwa/adapters/browser_storage.py).
+  const flushChannel = new BroadcastChannel("bfs-companion-flush");
+  const flush = () => flushChannel.postMessage("flush");
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flush();
+  });
+  addEventListener("pagehide", flush);
 
   const fletConnect = globalThis.jsConnect;
   let adopted = false;
@@ -37,6 +102,7 @@
     if (adopted || JSON.stringify(args) !== "{}") return fletConnect(appId, args, dartOnMessage);
     adopted = true;
     console.log(`Starting up Python worker: ${appId} (started early)`);
+    const worker = await workerReady;
     _apps[appId] = { worker, dartOnMessage };
     deliver = dartOnMessage;
     early.splice(0).forEach((data) => dartOnMessage(data));

@@ -45,3 +45,26 @@ async def test_flush_returns_at_once_when_nothing_is_pending():
     saver = CoalescedSave(lambda: asyncio.sleep(0))
     await saver.flush()
     assert saver.completed == 0
+
+
+async def test_a_failed_save_is_reported_by_the_next_flush_and_cleared_by_a_good_one():
+    outcomes = [OSError("quota exceeded"), None]
+
+    async def save():
+        outcome = outcomes.pop(0)
+        if outcome:
+            raise outcome
+
+    saver = CoalescedSave(save)
+    saver.schedule()
+    await asyncio.sleep(0)  # the save ran and failed before anyone waited for it
+    await asyncio.sleep(0)
+    try:
+        await saver.flush()
+    except OSError as error:
+        assert "quota exceeded" in str(error)
+    else:
+        raise AssertionError("a failed save must not look saved")
+    saver.schedule()
+    await saver.flush()  # the next save worked: nothing to report
+    assert saver.completed == 2

@@ -219,3 +219,111 @@ def test_a_new_version_waits_for_the_next_launch_and_says_so(
     finally:
         server.stop()
     assert deny_proxy.app_attempts() == []
+
+
+# The log's files as IDBFS stored them in IndexedDB (path -> bytes as a list of numbers).
+STORED_LOG_FILES = """() => new Promise((resolve) => {
+  const opening = indexedDB.open("/persist");
+  opening.onerror = () => resolve({});
+  opening.onsuccess = () => {
+    const db = opening.result;
+    if (!db.objectStoreNames.contains("FILE_DATA")) { db.close(); resolve({}); return; }
+    const files = {};
+    const cursor = db.transaction("FILE_DATA").objectStore("FILE_DATA").openCursor();
+    cursor.onsuccess = () => {
+      const current = cursor.result;
+      if (!current) { db.close(); resolve(files); return; }
+      if (String(current.key).includes("bfs-companion-log") && current.value.contents) {
+        files[current.key] = Array.from(current.value.contents);
+      }
+      current.continue();
+    };
+  };
+})"""
+
+
+def log_in_indexeddb(page, folder: Path) -> list:
+    """Open what IndexedDB holds with the app's own log store: the entries a restart would find."""
+    from pwa.adapters.episode_repository import JournalEpisodeRepository
+    from pwa.adapters.journal_store import JournalStore
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    for path, contents in page.evaluate(STORED_LOG_FILES).items():
+        (folder / Path(path).name).write_bytes(bytes(contents))
+    return JournalEpisodeRepository(JournalStore(folder / "bfs-companion-log.json")).find()
+
+
+def install_then_go_offline(playwright, chromium_path, launch_args, pwa_dist, profile):
+    server = StaticServer(pwa_dist, ARTIFACTS / "static-server-durability.log")
+    server.start()
+    context, page = launch_phone(playwright, chromium_path, launch_args, profile)
+    page.goto(server.url)
+    wait_for_home(page)
+    assert page.evaluate(WAIT_FOR_CONTROLLING_WORKER)["controller"] == server.url + "sw.js"
+    server.stop()  # airplane mode from here on
+    return server, context, page
+
+
+def test_a_twitch_logged_just_before_closing_the_app_is_there_next_time(
+    playwright, chromium_path, launch_args, pwa_dist, deny_proxy, tmp_path
+):
+    """Log, close the page the moment "Noted" shows, reopen offline: 20 times, no entry lost."""
+    server, context, page = install_then_go_offline(playwright, chromium_path, launch_args, pwa_dist, tmp_path / "profile")
+    external: list[str] = []
+    record_external_requests(context, external)
+    try:
+        page.close()
+        for attempt in range(20):
+            page = context.new_page()
+            page.goto(server.url)
+            wait_for_home(page)
+            if attempt:  # what the last window logged before it was closed at once
+                assert len(log_in_indexeddb(page, tmp_path / "idb")) == attempt
+            tap(page.get_by_role("button", name="Log a twitch"))
+            tap(page.get_by_role("button", name=re.compile("^left calf")))
+            page.get_by_text(re.compile("^Noted: left calf at")).wait_for(timeout=STEP_TIMEOUT_MS)
+            page.close(run_before_unload=False)  # gone at once, as when the app is swiped away
+        page = context.new_page()
+        page.goto(server.url)
+        wait_for_home(page)
+        assert len(log_in_indexeddb(page, tmp_path / "idb")) == 20
+        tap(page.get_by_role("tab", name="Log"))
+        page.get_by_text(re.compile("· left calf")).first.wait_for(timeout=STEP_TIMEOUT_MS)
+    finally:
+        context.close()
+    assert external == []
+    assert deny_proxy.app_attempts() == []
+
+
+def test_a_second_window_waits_for_the_first_and_then_opens_with_its_entries(
+    playwright, chromium_path, launch_args, pwa_dist, deny_proxy, tmp_path
+):
+    server, context, first = install_then_go_offline(playwright, chromium_path, launch_args, pwa_dist, tmp_path / "profile")
+    try:
+        second = context.new_page()
+        second.goto(server.url)
+        notice = second.locator("#bfs-open-elsewhere")
+        notice.wait_for(timeout=STEP_TIMEOUT_MS)
+        assert "open in another tab or window" in notice.inner_text()
+        assert notice.get_attribute("role") == "status"
+        second.wait_for_timeout(3000)
+        assert second.workers == []  # its Python has not started, so it holds no copy of the data
+
+        tap(first.get_by_role("button", name="Log a twitch"))
+        tap(first.get_by_role("button", name=re.compile("^left calf")))
+        first.get_by_text(re.compile("^Noted: left calf at")).wait_for(timeout=STEP_TIMEOUT_MS)
+        first.close()
+
+        notice.wait_for(state="detached", timeout=STEP_TIMEOUT_MS)
+        wait_for_home(second)
+        tap(second.get_by_role("tab", name="Log"))
+        second.get_by_text(re.compile("· left calf")).first.wait_for(timeout=STEP_TIMEOUT_MS)  # the first window's entry
+        tap(second.get_by_role("button", name="Log a twitch"))
+        tap(second.get_by_role("button", name=re.compile("^left calf")))
+        second.get_by_text(re.compile("^Noted: left calf at")).wait_for(timeout=STEP_TIMEOUT_MS)
+        assert len(log_in_indexeddb(second, tmp_path / "idb")) == 2  # neither window's entry was overwritten
+    finally:
+        context.close()
+    assert deny_proxy.app_attempts() == []

@@ -196,3 +196,30 @@ async def test_a_day_check_in_is_saved_shown_and_edited(app_main, deps):
         await type_into(h, "check-in-day", "2026-12-01")
         assert h.one(key="check-in-day").error == "Check-ins are for today or earlier days."
         assert h.all(key="check-in-save") == []
+
+
+@pytest.mark.parametrize(
+    ("opener", "save_key", "error_key"),
+    [("log-new-entry", "entry-save", "entry-save-error"), ("log-check-in", "check-in-save", "check-in-save-error")],
+)
+async def test_a_form_whose_save_the_browser_refuses_stays_open_and_says_so(deps, opener, save_key, error_key):
+    import dataclasses
+
+    from pwa.app import main
+
+    async def refuse():
+        raise OSError("QuotaExceededError")
+
+    failing = dataclasses.replace(deps, persist=refuse)
+    async with mounted(lambda page: main(page, failing), route=routes.LOG) as h:
+        await h.tap(h.one(key=opener))
+        if opener == "log-new-entry":
+            await select(h, "place-region", "neck")
+            await h.tap(h.one(key="place-add"))
+        else:
+            await type_into(h, "check-in-sleep", "7")
+        route = h.page.route
+        await h.tap(h.one(key=save_key))
+        assert h.page.route == route  # still on the form, with what was typed
+        message = h.one(key=error_key).value
+        assert message.startswith("It could not be stored in this browser (QuotaExceededError).")

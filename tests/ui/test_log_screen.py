@@ -47,3 +47,47 @@ async def test_the_last_place_is_offered_first_and_the_history_groups_by_day(app
         await h.tap(h.one(key="log-log-twitch"))
         first = h.all(key="quick-left-eyelid")[0]
         assert first.content == "left eyelid (last time)"
+
+
+async def test_noted_is_shown_only_once_the_entry_is_durable(app_main, deps):
+    """In the browser build the write reaches IndexedDB asynchronously: the screen waits for it."""
+    import asyncio
+    import dataclasses
+
+    from pwa.app import main
+
+    stored = asyncio.Event()
+    persisted: list[int] = []
+
+    async def persist():
+        await stored.wait()
+        persisted.append(len(deps.episode_repository.find()))
+
+    slow = dataclasses.replace(deps, persist=persist)
+    async with mounted(lambda page: main(page, slow), route=routes.LOG_TWITCH) as h:
+        tap = asyncio.ensure_future(h.tap(h.one(key="quick-left-calf")))
+        for _ in range(20):
+            await asyncio.sleep(0)
+        assert h.all(key="log-saved") == []  # not yet: the entry is not in storage yet
+        stored.set()
+        await tap
+        await h.settle()
+        assert persisted == [1]
+        assert h.one(key="log-saved").value.startswith("Noted: left calf at ")
+
+
+async def test_a_browser_that_refuses_to_store_says_so_and_never_says_noted(app_main, deps):
+    import dataclasses
+
+    from pwa.app import main
+
+    async def refuse():
+        raise OSError("saving to browser storage failed: QuotaExceededError")
+
+    failing = dataclasses.replace(deps, persist=refuse)
+    async with mounted(lambda page: main(page, failing), route=routes.LOG_TWITCH) as h:
+        await h.tap(h.one(key="quick-left-calf"))
+        assert h.all(key="log-saved") == []
+        message = h.one(key="log-save-error").value
+        assert message.startswith("This entry could not be stored in this browser")
+        assert "QuotaExceededError" in message
