@@ -15,13 +15,20 @@ from pwa.app import main as show_app
 
 
 async def main(page: ft.Page) -> None:
-    store = BrowserDataStore()
-    await store.load()
-    deps = build_dependencies(
-        store, storage_persistent=await storage_is_persistent(), file_exchange=BrowserExchange(), persist=store.saver.flush
-    )
-    store.flush_when_page_hides()
-    show_app(page, deps)
+    import js  # the worker's global scope: postMessage reaches the page (pwa/web/python-prestart.js)
+
+    try:
+        store = BrowserDataStore()
+        await store.load()
+        deps = build_dependencies(
+            store, storage_persistent=await storage_is_persistent(), file_exchange=BrowserExchange(), persist=store.saver.flush
+        )
+        store.flush_when_page_hides()
+        show_app(page, deps)
+    except Exception as error:
+        js.postMessage(f"bfs-start-failed:{type(error).__name__}: {error}"[:300])  # the splash says so
+        raise
+    js.postMessage("bfs-home-ready")  # Home is built: the page fades the splash out
 
 
 def run() -> None:

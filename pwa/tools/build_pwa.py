@@ -27,7 +27,7 @@ from pathlib import Path
 from flet.controls.types import RouteUrlStrategy, WebRenderer
 from flet_web import patch_font_manifest_json, patch_index_html
 
-from pwa import APP_NAME
+from pwa import APP_NAME, routes
 from pwa.adapters import web_client
 from pwa.adapters.access_guard import csp_for
 from pwa.adapters.paths import ASSETS_DIR, CACHE_DIR, CONTENT_DIR, PROJECT_ROOT
@@ -182,6 +182,23 @@ def write_app_archive(dist: Path, stage: Path) -> None:
     (dist / APP_ARCHIVE).write_bytes(gzip.compress(buffer.getvalue(), compresslevel=9, mtime=0))
 
 
+# Long-press on the installed icon: straight to the moment. Hash routes, as the build uses them.
+SHORTCUTS = (
+    ("Log a twitch", "Log", routes.LOG_TWITCH, "Note a twitch with one tap"),
+    ("Breathe now", "Breathe", routes.BREATHE_NOW, "Start a calm breathing exercise"),
+)
+
+
+def write_shortcuts(manifest_path: Path) -> None:
+    manifest = json.loads(manifest_path.read_text())
+    manifest["shortcuts"] = [
+        {"name": name, "short_name": short, "description": what, "url": f"./#{route}",
+         "icons": [{"src": "icons/icon-192.png", "sizes": "192x192", "type": "image/png"}]}
+        for name, short, route, what in SHORTCUTS
+    ]
+    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
+
+
 def patch_page(dist: Path, base_url: str) -> None:
     index = dist / "index.html"
     pyodide_version = json.loads((web_client.WEB_CLIENT_DIR / "pyodide" / "package.json").read_text())["version"]
@@ -210,11 +227,14 @@ def patch_page(dist: Path, base_url: str) -> None:
     html = _replace_once(
         html, '<script src="python.js"></script>', '<script src="python.js"></script>\n  <script src="python-prestart.js"></script>'
     )
+    # The calm splash is part of the first paint: plain HTML and CSS, no script and no request.
+    html = _replace_once(html, "<body>", "<body>\n" + (WEB_TEMPLATES / "splash.html").read_text())
     # The served app's policy, as far as a static host allows (a <meta> cannot set frame-ancestors or
     # the other headers); placed before the first script so it covers all of them.
     policy = csp_for(html.encode("utf-8"), meta=True)
     html = _replace_once(html, '<meta charset="UTF-8">', f'<meta charset="UTF-8">\n  <meta http-equiv="Content-Security-Policy" content="{policy}">')
     index.write_text(html)
+    write_shortcuts(dist / "manifest.json")
     fonts = dist / "assets" / "FontManifest.json"
     patch_font_manifest_json(str(fonts))  # adds the bundled Roboto
     families = [

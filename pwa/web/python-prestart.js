@@ -17,6 +17,42 @@
   if (!flet.pyodide) return;
   const baseUrl = flet.entrypointBaseUrl.endsWith("/") ? flet.entrypointBaseUrl.slice(0, -1) : flet.entrypointBaseUrl;
   const LOCK = "bfs-companion-data";
+  const SLOW_START_MS = 45000;
+
+  // The calm splash (pwa/web/splash.html, part of index.html's first paint) stays until the app
+  // says Home is built, then fades; if Python cannot start it says so, with "Try again".
+  const splash = () => document.getElementById("bfs-splash");
+  let splashGone = false;
+  function hideSplash() {
+    const box = splash();
+    if (!box || splashGone) return;
+    splashGone = true;
+    // Two frames after the app's first screen arrived, so Flutter has painted it underneath.
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+      box.classList.add("done");
+      setTimeout(() => box.remove(), 400);
+    }, 120)));
+  }
+  function splashProblem(text) {
+    const box = splash();
+    if (!box || splashGone) return;
+    box.classList.add("failed");
+    document.getElementById("bfs-splash-problem").textContent = text;
+    const retry = document.getElementById("bfs-splash-retry");
+    retry.onclick = () => location.reload();
+    retry.focus();
+  }
+  function startFailed(reason) {
+    splashProblem(
+      "BFS Companion could not start in this browser. Nothing you saved has been changed. " +
+      "Closing other tabs or freeing some space on the device can help." + (reason ? ` (Details: ${reason})` : "")
+    );
+  }
+  setTimeout(() => {
+    if (!splashGone && !document.getElementById("bfs-open-elsewhere")) {
+      splashProblem("Opening is taking much longer than usual. It may still finish; if not, try again.");
+    }
+  }, SLOW_START_MS);
   const early = [];
   let deliver = (data) => early.push(data);
   let error;
@@ -24,10 +60,26 @@
   const initialized = new Promise((resolve) => (markInitialized = resolve));
 
   function startWorker() {
-    const worker = new Worker(baseUrl + "/python-worker.js", { type: "module" });
+    let worker;
+    try {
+      worker = new Worker(baseUrl + "/python-worker.js", { type: "module" });
+    } catch (problem) {
+      startFailed(String(problem));
+      throw problem;
+    }
+    worker.onerror = (event) => startFailed(event.message || "the Python worker stopped");
     worker.onmessage = (event) => {
-      if (typeof event.data === "string") {
-        if (event.data !== "initialized") error = event.data;
+      if (event.data === "bfs-home-ready") {
+        hideSplash();
+      } else if (typeof event.data === "string" && event.data.startsWith("bfs-start-failed:")) {
+        startFailed(event.data.slice("bfs-start-failed:".length));
+      } else if (typeof event.data === "string") {
+        if (event.data !== "initialized") {
+          error = event.data;
+          // A Python traceback: its last line names the problem.
+          const lines = error.split("\n").map((line) => line.trim()).filter(Boolean);
+          startFailed((lines[lines.length - 1] || "").slice(0, 200));
+        }
         markInitialized();
       } else {
         deliver(event.data);
@@ -50,7 +102,7 @@
     box.id = "bfs-open-elsewhere";
     box.setAttribute("role", "status");
     box.style.cssText = [
-      "position:fixed", "inset:0", "z-index:20", "display:flex", "align-items:center", "justify-content:center",
+      "position:fixed", "inset:0", "z-index:2147483647", "display:flex", "align-items:center", "justify-content:center",
       "padding:24px", "text-align:center", "font:17px/1.5 Roboto,system-ui,sans-serif",
       dark ? "background:#191C1B;color:#E0E3E1" : "background:#F5FBF8;color:#171D1B",
     ].join(";");

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import ARTIFACTS, StaticServer
-from tests.browser.helpers import STEP_TIMEOUT_MS, record_external_requests, tap, wait_for_home
+from tests.browser.helpers import STEP_TIMEOUT_MS, enable_semantics, record_external_requests, tap, wait_for_home
 
 pytestmark = pytest.mark.browser
 
@@ -324,6 +324,94 @@ def test_a_second_window_waits_for_the_first_and_then_opens_with_its_entries(
         tap(second.get_by_role("button", name=re.compile("^left calf")))
         second.get_by_text(re.compile("^Noted: left calf at")).wait_for(timeout=STEP_TIMEOUT_MS)
         assert len(log_in_indexeddb(second, tmp_path / "idb")) == 2  # neither window's entry was overwritten
+    finally:
+        context.close()
+    assert deny_proxy.app_attempts() == []
+
+
+SPLASH_STATE = """() => {
+  const box = document.getElementById("bfs-splash");
+  if (!box) return null;
+  const circle = getComputedStyle(box.querySelector(".circle"));
+  return {
+    visible: getComputedStyle(box).opacity !== "0" && box.getBoundingClientRect().width > 0,
+    animation: circle.animationName,
+    still: getComputedStyle(box.querySelector(".still")).opacity,
+    words: box.querySelector(".words").innerText,
+    failed: box.classList.contains("failed"),
+    problem: document.getElementById("bfs-splash-problem").innerText,
+  };
+}"""
+
+
+@pytest.mark.parametrize("motion", ["no-preference", "reduce"])
+def test_a_calm_splash_is_the_first_paint_and_leaves_once_home_is_built(
+    playwright, chromium_path, launch_args, pwa_dist, deny_proxy, tmp_path, motion
+):
+    html = (pwa_dist / "index.html").read_text()
+    assert html.index('id="bfs-splash"') < html.index('src="flutter_bootstrap.js"')  # in the HTML, before any app code
+    server = StaticServer(pwa_dist, ARTIFACTS / f"static-server-splash-{motion}.log")
+    server.start()
+    browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=launch_args)
+    try:
+        context = browser.new_context(viewport=PHONE, reduced_motion=motion)
+        page = context.new_page()
+        page.goto(server.url, wait_until="commit")
+        page.wait_for_selector("#bfs-splash", state="attached", timeout=STEP_TIMEOUT_MS)
+        first = page.evaluate(SPLASH_STATE)
+        page.screenshot(path=ARTIFACTS / f"pwa-splash-{motion}.png")
+        assert first["visible"] and not first["failed"]
+        if motion == "reduce":
+            assert first["animation"] == "none" and first["still"] == "1"
+        else:
+            assert first["animation"] == "bfs-breathe" and first["still"] == "0"
+        wait_for_home(page)
+        page.wait_for_selector("#bfs-splash", state="detached", timeout=STEP_TIMEOUT_MS)
+        context.close()
+    finally:
+        browser.close()
+        server.stop()
+    assert deny_proxy.app_attempts() == []
+
+
+def test_when_python_cannot_start_the_splash_says_so_and_offers_try_again(
+    playwright, chromium_path, launch_args, pwa_dist, tmp_path
+):
+    site = tmp_path / "site"
+    shutil.copytree(pwa_dist, site)
+    (site / "app.tar.gz").write_bytes(b"this is not an archive")  # a broken file
+    server = StaticServer(site, ARTIFACTS / "static-server-broken.log")
+    server.start()
+    browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=launch_args)
+    try:
+        page = browser.new_context(viewport=PHONE, service_workers="block").new_page()
+        page.goto(server.url)
+        page.wait_for_function("() => document.getElementById('bfs-splash')?.classList.contains('failed')", timeout=120_000)
+        state = page.evaluate(SPLASH_STATE)
+        page.screenshot(path=ARTIFACTS / "pwa-splash-failed.png")
+        assert state["problem"].startswith("BFS Companion could not start in this browser")
+        assert "Nothing you saved has been changed." in state["problem"] and "(Details: " in state["problem"]
+        retry = page.locator("#bfs-splash-retry")
+        assert retry.is_visible() and retry.inner_text() == "Try again"
+        assert page.evaluate("() => document.activeElement.id") == "bfs-splash-retry"
+        with page.expect_navigation(timeout=STEP_TIMEOUT_MS):
+            retry.click()
+    finally:
+        browser.close()
+        server.stop()
+
+
+@pytest.mark.parametrize(("name", "marker"), [("Log a twitch", "Where is it?"), ("Breathe now", "Breathe in")])
+def test_the_icon_shortcuts_open_their_screen_offline(playwright, chromium_path, launch_args, pwa_dist, deny_proxy, tmp_path, name, marker):
+    manifest = json.loads((pwa_dist / "manifest.json").read_text())
+    (shortcut,) = [s for s in manifest["shortcuts"] if s["name"] == name]
+    server, context, page = install_then_go_offline(playwright, chromium_path, launch_args, pwa_dist, tmp_path / "profile")
+    try:
+        page.close()
+        page = context.new_page()  # a fresh launch from the icon's menu, with the server gone
+        page.goto(server.url + shortcut["url"].removeprefix("./"))
+        enable_semantics(page)
+        page.get_by_text(re.compile(marker)).first.wait_for(timeout=120_000)
     finally:
         context.close()
     assert deny_proxy.app_attempts() == []
