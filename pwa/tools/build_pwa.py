@@ -115,8 +115,34 @@ def copy_client(source: Path, dist: Path) -> None:
     shutil.copytree(ASSETS_DIR, dist, dirs_exist_ok=True)
 
 
+def _pinned_wheels() -> list[tuple[str, str, str, list[str]]]:
+    """(requirements file, name, version, sha256 hashes) for every pinned wheel."""
+    pinned = []
+    for requirements in ("requirements-pure.txt", "requirements-wasm.txt"):
+        for line in (WEB_TEMPLATES / requirements).read_text().splitlines():
+            if line.strip() and not line.startswith("#"):
+                name, version = line.split()[0].split("==")
+                hashes = [part.split(":", 1)[1] for part in line.split() if part.startswith("--hash=sha256:")]
+                pinned.append((requirements, name, version, hashes))
+    return pinned
+
+
+def _cached_wheel(name: str, version: str, hashes: list[str]) -> Path | None:
+    """The wheel in the cache, if it is there and its hash is one of the pinned ones."""
+    matches = sorted(WHEEL_CACHE.glob(f"{name.replace('-', '_')}-{version}-*.whl"))
+    if len(matches) == 1 and hashlib.sha256(matches[0].read_bytes()).hexdigest() in hashes:
+        return matches[0]
+    return None
+
+
 def download_wheels() -> list[Path]:
-    """Fetch the pinned wheels once (pip verifies every hash) and return them."""
+    """The pinned wheels: from `.cache/wheels` when every one is there with its hash (no network
+    needed), else fetched once with pip, which verifies every hash."""
+    pinned = _pinned_wheels()
+    cached = [_cached_wheel(name, version, hashes) for _, name, version, hashes in pinned]
+    if all(cached):
+        return cached  # type: ignore[return-value]
+    print("downloading the pinned wheels (once)", flush=True)
     WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
     base = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
             "--require-hashes", "--dest", str(WHEEL_CACHE)]  # fmt: skip
@@ -125,15 +151,26 @@ def download_wheels() -> list[Path]:
         if result.returncode != 0:
             raise BuildError(f"could not download the wheels in {requirements}:\n{result.stderr[-2000:]}")
     wanted = []
-    for requirements in ("requirements-pure.txt", "requirements-wasm.txt"):
-        for line in (WEB_TEMPLATES / requirements).read_text().splitlines():
-            if line.strip() and not line.startswith("#"):
-                name, version = line.split()[0].split("==")
-                matches = sorted(WHEEL_CACHE.glob(f"{name.replace('-', '_')}-{version}-*.whl"))
-                if len(matches) != 1:
-                    raise BuildError(f"expected one wheel for {name}=={version}, found {matches}")
-                wanted.append(matches[0])
+    for _, name, version, hashes in pinned:
+        wheel = _cached_wheel(name, version, hashes)
+        if wheel is None:
+            raise BuildError(f"expected one wheel for {name}=={version} with a pinned hash in {WHEEL_CACHE}")
+        wanted.append(wheel)
     return wanted
+
+
+def input_digest(source: Path, wheels: list[Path], base_url: str, app: AppBundle) -> str:
+    """A digest of everything the build reads, so an unchanged build can be skipped."""
+    digest = hashlib.sha256(f"{base_url}\0{app.entry_source}\0{app.excluded}".encode())
+    folders = [source, ASSETS_DIR, WEB_TEMPLATES, *(folder for folder, _ in app.trees), Path(__file__).parent]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                stat = path.stat()
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for wheel in wheels:
+        digest.update(wheel.name.encode())
+    return digest.hexdigest()
 
 
 def stage_app(stage: Path, app: AppBundle, wheels: list[Path]) -> None:
@@ -290,23 +327,7 @@ def write_service_worker(dist: Path) -> str:
     return version
 
 
-def build(dist: Path = DEFAULT_DIST, base_url: str = "/", app: AppBundle = BFS_COMPANION) -> BuildReport:
-    source = web_client.prepare()
-    wheels = download_wheels()
-    staging = dist.with_name(dist.name + ".tmp")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    copy_client(source, staging)
-    app_stage = dist.with_name(dist.name + ".app")
-    shutil.rmtree(app_stage, ignore_errors=True)
-    stage_app(app_stage, app, wheels)
-    compile_bytecode(app_stage, source / "pyodide")
-    write_app_archive(staging, app_stage)
-    shutil.rmtree(app_stage)
-    patch_page(staging, base_url)
-    version = write_service_worker(staging)
-    shutil.rmtree(dist, ignore_errors=True)
-    staging.rename(dist)
+def _report(dist: Path, version: str) -> BuildReport:
     files = [p for p in dist.rglob("*") if p.is_file()]
     return BuildReport(
         dist=dist,
@@ -317,13 +338,48 @@ def build(dist: Path = DEFAULT_DIST, base_url: str = "/", app: AppBundle = BFS_C
     )
 
 
+def build(dist: Path = DEFAULT_DIST, base_url: str = "/", app: AppBundle = BFS_COMPANION, force: bool = False) -> BuildReport:
+    """Build into `dist`; when nothing the build reads has changed since the last build there, keep it."""
+    source = web_client.prepare()
+    wheels = download_wheels()
+    inputs = input_digest(source, wheels, base_url, app)
+    stamp = dist.with_name(dist.name + ".inputs")
+    if not force and stamp.exists() and (dist / "sw.js").exists():
+        recorded = json.loads(stamp.read_text())
+        if recorded.get("inputs") == inputs:
+            print(f"{dist} is up to date", flush=True)
+            return _report(dist, recorded["version"])
+    print("copying the web client", flush=True)
+    staging = dist.with_name(dist.name + ".tmp")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    copy_client(source, staging)
+    app_stage = dist.with_name(dist.name + ".app")
+    shutil.rmtree(app_stage, ignore_errors=True)
+    print("staging the app and its wheels", flush=True)
+    stage_app(app_stage, app, wheels)
+    print("compiling bytecode with the shipped Pyodide", flush=True)
+    compile_bytecode(app_stage, source / "pyodide")
+    print("writing app.tar.gz", flush=True)
+    write_app_archive(staging, app_stage)
+    shutil.rmtree(app_stage)
+    patch_page(staging, base_url)
+    version = write_service_worker(staging)
+    stamp.unlink(missing_ok=True)
+    shutil.rmtree(dist, ignore_errors=True)
+    staging.rename(dist)
+    stamp.write_text(json.dumps({"inputs": inputs, "version": version}))
+    return _report(dist, version)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the offline PWA into a static folder.")
     parser.add_argument("--dist", type=Path, default=DEFAULT_DIST)
     parser.add_argument("--base-url", default="/", help="path the site is served under, e.g. /bfs/")
+    parser.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     args = parser.parse_args(argv)
     try:
-        report = build(args.dist.resolve(), args.base_url)
+        report = build(args.dist.resolve(), args.base_url, force=args.force)
     except (BuildError, web_client.WebClientError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -415,3 +415,15 @@ def test_the_icon_shortcuts_open_their_screen_offline(playwright, chromium_path,
     finally:
         context.close()
     assert deny_proxy.app_attempts() == []
+
+
+def test_an_unchanged_build_is_not_redone(pwa_dist):
+    from pwa.tools.build_pwa import build
+
+    before = {p: p.stat().st_mtime_ns for p in (pwa_dist / "sw.js", pwa_dist / "app.tar.gz")}
+    version = re.search(r'const VERSION = "(\w+)"', (pwa_dist / "sw.js").read_text()).group(1)
+    started = time.monotonic()
+    report = build(pwa_dist)
+    assert {p: p.stat().st_mtime_ns for p in before} == before
+    assert report.cache_version == version
+    assert time.monotonic() - started < 30  # hashing inputs only, no staging or compiling
