@@ -31,3 +31,28 @@ def test_core_imports_no_ui_storage_or_event_loop():
 
 def test_the_import_check_catches_a_banned_import():
     assert imported_modules("import flet as ft\nfrom tinydb.table import Document\n") == ["flet", "tinydb.table"]
+
+
+def test_home_starts_without_the_report_or_the_export_import_code():
+    """Start-up in the browser pays for every import: what Home does not show is imported on first use."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = """
+import asyncio, sys
+from pwa.adapters.storage import MemoryDataStore
+from pwa.app import build_dependencies, main
+from tests.flet_harness import mounted
+
+async def home():
+    deps = build_dependencies(MemoryDataStore())
+    async with mounted(lambda page: main(page, deps)) as h:
+        assert h.one(key="log-twitch").content == "Log a twitch"  # Home is built
+asyncio.run(home())
+lazy = ("pwa.core.report", "pwa.core.log_exchange", "pwa.adapters.log_transfer", "csv", "statistics")
+print(",".join(m for m in lazy if m in sys.modules))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=Path(__file__).parents[1], timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

@@ -11,7 +11,6 @@ from pwa import routes
 from pwa.adapters.file_exchange import ExchangeError
 from pwa.core.insights import PERIOD_WEEKS, Bar, days_by_date, factor_insights, places, trend
 from pwa.core.periods import PeriodError, last_days, typed_range
-from pwa.core.report import build_report, report_html
 from pwa.ui.context import use_shell
 from pwa.ui.shell import detail_view
 from pwa.ui.widgets import choice, doctor_link, gentle_note
@@ -87,6 +86,8 @@ def ReportMaker() -> ft.Control:
         if isinstance(dates, str):
             set_message(dates)
             return
+        from pwa.core.report import build_report, report_html  # on first use: Home need not pay for it at start-up
+
         report = build_report(
             episodes, repository.check_ins(), deps.relaxation_repository.sessions(), dates[0], dates[1], deps.now()
         )

@@ -8,16 +8,24 @@ import flet as ft
 
 from pwa import routes
 from pwa.adapters.file_exchange import ExchangeError, PickedFile
-from pwa.adapters.log_transfer import LogRepositories, apply_import, export_backup, export_csv, export_name, read_import
-from pwa.core.log_exchange import ImportFileError, ImportPreview
+from typing import TYPE_CHECKING
 from pwa.core.settings import AppSettings
 from pwa.ui.context import ShellState, use_shell
 from pwa.ui.shell import detail_view
+
+if TYPE_CHECKING:
+    from pwa.adapters.log_transfer import LogRepositories
+    from pwa.core.log_exchange import ImportPreview
+
+# The export/import code (csv, json, the formats) is imported when this screen is first used, not
+# at start-up: the person opening the app mid-episode never waits for it.
 
 REJECTED_SHOWN = 20
 
 
 def repositories(shell: ShellState) -> LogRepositories:
+    from pwa.adapters.log_transfer import LogRepositories
+
     deps = shell.deps
     return LogRepositories(deps.episode_repository, deps.relaxation_repository, deps.settings_repository)
 
@@ -30,6 +38,8 @@ def ImportPreviewCard(name: str, preview: ImportPreview, on_done) -> ft.Control:
     problem, set_problem = ft.use_state(None)
 
     def confirm() -> None:
+        from pwa.adapters.log_transfer import apply_import
+
         try:
             message = apply_import(preview, repositories(shell))
         except OSError as error:
@@ -106,6 +116,8 @@ def LogFilesScreen() -> ft.View:
     listed = ft.use_memo(exchange.listed, [shell.revision, message])
 
     async def save(kind: str) -> None:
+        from pwa.adapters.log_transfer import export_backup, export_csv, export_name
+
         repos = repositories(shell)
         now = shell.deps.now()
         data = export_csv(repos) if kind == "csv" else export_backup(repos, now)
@@ -121,6 +133,9 @@ def LogFilesScreen() -> ft.View:
         await save("json")
 
     def preview(picked: PickedFile) -> None:
+        from pwa.adapters.log_transfer import read_import
+        from pwa.core.log_exchange import ImportFileError
+
         try:
             set_pending((picked.name, read_import(picked.name, picked.data, repositories(shell), shell.deps.now())))
             set_message(None)
