@@ -6,7 +6,11 @@ the server run shows.
 
 from __future__ import annotations
 
+import asyncio
+
 import flet as ft
+
+from pwa import routes
 
 from pwa.adapters.file_exchange import BrowserExchange
 from pwa.adapters.browser_storage import BrowserDataStore, storage_is_persistent
@@ -29,6 +33,24 @@ async def main(page: ft.Page) -> None:
         js.postMessage(f"bfs-start-failed:{type(error).__name__}: {error}"[:300])  # the splash says so
         raise
     js.postMessage("bfs-home-ready")  # Home is built: the page fades the splash out
+    if not getattr(js.flet_js, "restoredFromSnapshot", False):
+        asyncio.ensure_future(_ask_for_a_snapshot_when_idle(page))
+
+
+SNAPSHOT_IDLE_SECONDS = 2.0
+SESSION_ROUTES = (routes.BREATHE_NOW, f"{routes.RELAX}/pmr")
+
+
+async def _ask_for_a_snapshot_when_idle(page: ft.Page) -> None:
+    """Once Home has been idle a moment, and never during a breathing or relaxation session, ask the
+    page to make the start-up snapshot (pwa/web/snapshot-maker.js), so the next launch is fast."""
+    import js
+
+    while True:
+        await asyncio.sleep(SNAPSHOT_IDLE_SECONDS)
+        if not (page.route or "").startswith(SESSION_ROUTES):
+            js.postMessage("bfs-snapshot-wanted")
+            return
 
 
 def run() -> None:

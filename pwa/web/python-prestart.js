@@ -71,6 +71,8 @@
     worker.onmessage = (event) => {
       if (event.data === "bfs-home-ready") {
         hideSplash();
+      } else if (event.data === "bfs-snapshot-wanted") {
+        makeSnapshot();
       } else if (typeof event.data === "string" && event.data.startsWith("bfs-start-failed:")) {
         startFailed(event.data.slice("bfs-start-failed:".length));
       } else if (typeof event.data === "string") {
@@ -116,6 +118,20 @@
     if (document.body) show();
     else addEventListener("DOMContentLoaded", show);
     return box;
+  }
+
+  // The start-up snapshot (see snapshot-maker.js) is made once per version, in the background,
+  // when the app says it is idle; not on devices that report little memory, since it briefly
+  // needs a second Python.
+  let snapshotMaker = null;
+  function makeSnapshot() {
+    if (snapshotMaker || (navigator.deviceMemory && navigator.deviceMemory <= 2)) return;
+    snapshotMaker = new Worker(baseUrl + "/snapshot-maker.js", { type: "module" });
+    snapshotMaker.onmessage = (event) => {
+      if (event.data.stored) console.log(`BFS Companion: start-up snapshot stored (${event.data.stored} bytes)`);
+      else console.warn("BFS Companion: no start-up snapshot this time:", event.data.error);
+      snapshotMaker.terminate();
+    };
   }
 
   const holdForever = () => new Promise(() => {}); // the lock is released when this page goes

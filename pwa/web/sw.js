@@ -21,6 +21,8 @@ self.addEventListener("activate", (event) => {
     for (const key of await caches.keys()) {
       if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
     }
+    // A new version: the start-up snapshot holds the old app's code (pwa/web/python-boot.mjs).
+    await caches.delete("bfs-startup-snapshot");
     await self.clients.claim();
   })());
 });

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -23,7 +24,7 @@ WAIT_FOR_CONTROLLING_WORKER = """async () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const controller = navigator.serviceWorker.controller;
-  const keys = await caches.keys();
+  const keys = (await caches.keys()).filter((key) => key.startsWith("bfs-companion-"));  // the app's files
   const cached = keys.length ? (await (await caches.open(keys[0])).keys()).length : 0;
   return {controller: controller && controller.scriptURL, caches: keys, cached};
 }"""
@@ -427,3 +428,116 @@ def test_an_unchanged_build_is_not_redone(pwa_dist):
     assert {p: p.stat().st_mtime_ns for p in before} == before
     assert report.cache_version == version
     assert time.monotonic() - started < 30  # hashing inputs only, no staging or compiling
+
+
+def launch_and_time(context, url: str) -> float:
+    page = context.new_page()
+    started = time.monotonic()
+    page.goto(url)
+    wait_for_home(page)
+    elapsed = time.monotonic() - started
+    tap(page.get_by_role("button", name="Log a twitch"))  # Python answers: the restored app is alive
+    tap(page.get_by_role("button", name=re.compile("^left calf")))
+    page.get_by_text(re.compile("^Noted: left calf at")).wait_for(timeout=STEP_TIMEOUT_MS)
+    page.close()
+    return elapsed
+
+
+def wait_for_console(page, console: list[str], text: str, timeout_s: float = 90) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if any(text in line for line in console):
+            return
+        page.wait_for_timeout(250)  # lets Playwright deliver the console events meanwhile
+    raise AssertionError(f"{text!r} never logged; console: {console[-20:]}")
+
+
+SNAPSHOT_HEADERS = """async () => {
+  const hit = await (await caches.open("bfs-startup-snapshot")).match("snapshot");
+  return hit ? {version: hit.headers.get("x-pyodide-version"), digest: hit.headers.get("x-app-digest"),
+                size: (await hit.arrayBuffer()).byteLength} : null;
+}"""
+
+
+def test_the_next_launch_restores_python_from_a_snapshot_made_on_the_device(
+    playwright, chromium_path, launch_args, pwa_dist, deny_proxy, tmp_path
+):
+    server, context, page = install_then_go_offline(playwright, chromium_path, launch_args, pwa_dist, tmp_path / "profile")
+    console: list[str] = []
+    context.on("console", lambda message: console.append(message.text))
+    try:
+        wait_for_console(page, console, "start-up snapshot stored", timeout_s=180)
+        stored = page.evaluate(SNAPSHOT_HEADERS)
+        archive_digest = hashlib.sha256((pwa_dist / "app.tar.gz").read_bytes()).hexdigest()
+        assert stored["digest"] == archive_digest and stored["size"] > 1_000_000
+        page.close()
+        console.clear()
+        launch_and_time(context, server.url)
+        assert any("Python restored from the start-up snapshot" in line for line in console)
+
+        # A damaged snapshot (same keys, broken bytes): deleted, and the app starts normally in that launch.
+        page = context.new_page()
+        page.goto(server.url)
+        wait_for_home(page)
+        page.evaluate("""async (headers) => {
+          const cache = await caches.open("bfs-startup-snapshot");
+          await cache.put("snapshot", new Response(new Uint8Array(4096).fill(7), {headers: {
+            "x-pyodide-version": headers.version, "x-app-digest": headers.digest}}));
+        }""", stored)
+        page.close()
+        console.clear()
+        launch_and_time(context, server.url)
+        assert any("start-up snapshot could not be used, so it was deleted" in line for line in console)
+        assert not any("Python restored" in line for line in console)
+    finally:
+        context.close()
+    assert deny_proxy.app_attempts() == []
+
+
+def test_after_an_update_home_is_the_new_version_not_the_snapshot_of_the_old_one(
+    playwright, chromium_path, launch_args, pwa_dist, deny_proxy, tmp_path
+):
+    from pwa.tools.build_pwa import BFS_COMPANION, PROJECT_ROOT, AppBundle, build
+
+    site = tmp_path / "site"
+    shutil.copytree(pwa_dist, site)
+    server = StaticServer(site, ARTIFACTS / "static-server-snapshot-update.log")
+    server.start()
+    context, page = launch_phone(playwright, chromium_path, launch_args, tmp_path / "profile")
+    console: list[str] = []
+    context.on("console", lambda message: console.append(message.text))
+    try:
+        page.goto(server.url)
+        wait_for_home(page)
+        wait_for_console(page, console, "start-up snapshot stored", timeout_s=180)
+        page.close()
+        launch_and_time(context, server.url)
+        assert any("Python restored from the start-up snapshot" in line for line in console)
+
+        # The next version changes a text on Home.
+        changed = tmp_path / "changed"
+        shutil.copytree(PROJECT_ROOT / "pwa", changed / "pwa", ignore=shutil.ignore_patterns("__pycache__"))
+        home = changed / "pwa" / "ui" / "home_screen.py"
+        home.write_text(home.read_text().replace("Twitching right now?", "Twitching right now? Version two."))
+        trees = tuple((changed / "pwa", name) if name == "pwa" else (folder, name) for folder, name in BFS_COMPANION.trees)
+        build(tmp_path / "next", app=AppBundle(BFS_COMPANION.entry_source, trees, BFS_COMPANION.excluded))
+        shutil.rmtree(site)
+        shutil.copytree(tmp_path / "next", site)
+
+        page = context.new_page()
+        page.goto(server.url)
+        page.locator("#bfs-update-notice").wait_for(timeout=STEP_TIMEOUT_MS * 3)  # the new version waits
+        context.close()
+        console.clear()
+        context, page = launch_phone(playwright, chromium_path, launch_args, tmp_path / "profile")  # the next launch
+        context.on("console", lambda message: console.append(message.text))
+        page.goto(server.url)
+        page.locator("#bfs-update-notice").wait_for(timeout=STEP_TIMEOUT_MS * 3)
+        assert "was updated" in page.locator("#bfs-update-notice").inner_text()
+        wait_for_home(page)
+        page.get_by_text("Twitching right now? Version two.").wait_for(timeout=STEP_TIMEOUT_MS)
+        assert not any("Python restored" in line for line in console)
+    finally:
+        context.close()
+        server.stop()
+    assert deny_proxy.app_attempts() == []
