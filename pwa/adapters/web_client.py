@@ -42,8 +42,16 @@ class WebClientError(RuntimeError):
     pass
 
 
+SERVED_SCRIPT = Path(__file__).resolve().parents[1] / "web" / "served.js"
+SERVED_TAG = '<script src="served.js"></script>'
+
+
 def _expected_stamp() -> dict[str, str]:
-    return {"flet_web": flet_web.version.version, "rive_sha256": RIVE_TARBALL_SHA256}
+    return {
+        "flet_web": flet_web.version.version,
+        "rive_sha256": RIVE_TARBALL_SHA256,
+        "served_js": hashlib.sha256(SERVED_SCRIPT.read_bytes()).hexdigest(),
+    }
 
 
 def is_ready(target: Path = WEB_CLIENT_DIR) -> bool:
@@ -94,6 +102,12 @@ def prepare(target: Path = WEB_CLIENT_DIR) -> Path:
                 destination = staging / _LOCAL_DIR.decode() / parts[1] / parts[2]
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 destination.write_bytes(archive.extractfile(member).read())
+    # The served page says so when the server stops (pwa/web/served.js); before Flutter's scripts.
+    shutil.copy2(SERVED_SCRIPT, staging / "served.js")
+    index = (staging / "index.html").read_text()
+    if index.count('<script src="python.js"></script>') != 1:
+        raise WebClientError("index.html: expected one python.js script tag")
+    (staging / "index.html").write_text(index.replace('<script src="python.js"></script>', SERVED_TAG + '\n  <script src="python.js"></script>'))
     (staging / _STAMP).write_text(json.dumps(_expected_stamp()))
     shutil.rmtree(target, ignore_errors=True)
     staging.rename(target)

@@ -61,7 +61,7 @@ TRIMMED = (
     "pyodide/python", "pyodide/python.bat", "pyodide/python.exe", "pyodide/python_cli_entry.mjs",
     "pyodide/ffi.d.ts", "pyodide/pyodide.d.ts", "pyodide/package.json", "pyodide/pyodide.js",
     "pyodide/micropip-0.11.1-py3-none-any.whl", "pyodide/packaging-26.1-py3-none-any.whl",
-    ".bfs-web-client.json",
+    ".bfs-web-client.json", "served.js",
 )  # fmt: skip
 TRIMMED_SUFFIXES = (".symbols",)
 
@@ -253,6 +253,7 @@ def patch_page(dist: Path, base_url: str) -> None:
         no_cdn=True,
     )
     html = index.read_text()
+    html = _replace_once(html, web_client.SERVED_TAG + "\n  ", "")  # nothing is served from a computer here
     # flet-web 1.0.5 writes a bare "pyodide/pyodide.mjs", which the module worker's import()
     # reads as a package name ("Failed to resolve module specifier"); make it a relative URL.
     html = _replace_once(html, 'flet.pyodideUrl="pyodide/pyodide.mjs"', 'flet.pyodideUrl="./pyodide/pyodide.mjs"')

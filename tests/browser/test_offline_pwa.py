@@ -351,6 +351,7 @@ def test_a_calm_splash_is_the_first_paint_and_leaves_once_home_is_built(
 ):
     html = (pwa_dist / "index.html").read_text()
     assert html.index('id="bfs-splash"') < html.index('src="flutter_bootstrap.js"')  # in the HTML, before any app code
+    assert "served.js" not in html and not (pwa_dist / "served.js").exists()  # the served run's script stays there
     server = StaticServer(pwa_dist, ARTIFACTS / f"static-server-splash-{motion}.log")
     server.start()
     browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=launch_args)

@@ -180,3 +180,20 @@ def test_insights_open_and_the_doctor_report_is_saved_as_a_file(browser, served_
     assert "Questions a doctor may ask" in text and "left thigh (1)" in text
     assert external == []
     assert deny_proxy.app_attempts() == []
+
+
+def test_when_the_server_stops_the_page_says_so_plainly(browser, tmp_path, deny_proxy):
+    app = ServedApp(tmp_path / "data", tmp_path / "server.log")
+    try:
+        page = open_app(browser, app.url, VIEWPORTS["phone"], [])
+        assert page.locator("#bfs-server-stopped").count() == 0  # nothing to say while it runs
+        assert app.interrupt() == 0
+        notice = page.locator("#bfs-server-stopped")
+        notice.wait_for(timeout=STEP_TIMEOUT_MS)
+        assert notice.get_attribute("role") == "alert"
+        text = notice.inner_text()
+        assert "has stopped on this computer" in text and "make run" in text and "Nothing you saved is lost." in text
+        page.screenshot(path=ARTIFACTS / "served-stopped.png")
+        page.close()
+    finally:
+        app.interrupt()
