@@ -45,18 +45,18 @@ PYODIDE_ABI = [
     "--abi", "cp314",
 ]  # fmt: skip
 
-# Files of the client that this build's page never requests: the dart2wasm/skwasm build, the
-# Chromium-only CanvasKit (every browser gets the full one, so one copy serves all), Rive's
+# Files of the client that this build's page never requests: skwasm's variants for browsers
+# without WasmGC or image codecs (those get CanvasKit), the Chromium-only CanvasKit (every browser
+# that uses CanvasKit gets the full one, so one copy serves all), Rive's
 # fallback for browsers without WebAssembly SIMD (the app does not use Rive; it only loads it),
 # the video player's HLS script, the TeX and Cupertino icon fonts (the app shows neither; Flutter
 # would download all of them at start-up), and Pyodide's command-line and package-manager files.
 UNUSED_FONT_PACKAGES = ("flutter_math_fork", "cupertino_icons")
 TRIMMED = (
-    "main.dart.wasm", "main.dart.mjs", "flutter.js.map", "flutter_service_worker.js",
+    "flutter.js.map", "flutter_service_worker.js",
     "canvaskit/chromium", "rivenative/wasm_compatibility", "assets/packages/media_kit",
     *(f"assets/packages/{package}" for package in UNUSED_FONT_PACKAGES),
-    "canvaskit/skwasm.js", "canvaskit/skwasm.wasm", "canvaskit/skwasm_heavy.js",
-    "canvaskit/skwasm_heavy.wasm", "canvaskit/wimp.js", "canvaskit/wimp.wasm",
+    "canvaskit/skwasm_heavy.js", "canvaskit/skwasm_heavy.wasm", "canvaskit/wimp.js", "canvaskit/wimp.wasm",
     "canvaskit/experimental_webparagraph",
     "pyodide/python", "pyodide/python.bat", "pyodide/python.exe", "pyodide/python_cli_entry.mjs",
     "pyodide/ffi.d.ts", "pyodide/pyodide.d.ts", "pyodide/package.json", "pyodide/pyodide.js",
@@ -248,7 +248,10 @@ def patch_page(dist: Path, base_url: str) -> None:
         pyodide_script_path=ENTRY_MODULE,
         pyodide_version=pyodide_version,
         app_package_url=APP_ARCHIVE,
-        web_renderer=WebRenderer.CANVAS_KIT,
+        # Flutter's loader chooses: the dart2wasm build with skwasm where the browser has WasmGC and
+        # WebGL and is Blink (Chrome, Edge, Android), about twice as fast to the first frame; the
+        # dart2js build with CanvasKit everywhere else (Safari, Firefox).
+        web_renderer=WebRenderer.AUTO,
         route_url_strategy=RouteUrlStrategy.HASH,  # deep links work on any static host
         no_cdn=True,
     )
@@ -285,21 +288,37 @@ def patch_page(dist: Path, base_url: str) -> None:
     for script in ("pwa.js", "python-prestart.js", "python-worker.js", "python-boot.mjs", "snapshot-maker.js"):
         shutil.copy2(WEB_TEMPLATES / script, dist / script)
 
-    # The served client points Rive at the server root; a site may live under a sub-path.
-    client = dist / "main.dart.js"
-    code = client.read_bytes()
-    if code.count(web_client.RIVE_LOCAL_BASE) != 1:
-        raise BuildError("main.dart.js: the vendored Rive address was not found once")
-    client.write_bytes(code.replace(web_client.RIVE_LOCAL_BASE, f"/{base_url.strip('/')}/rivenative/".replace("//", "/").encode()))
+    # The served client points Rive at the server root; a site may live under a sub-path. The
+    # compiled .wasm keeps its length, so the address is padded with no-op path segments.
+    rive = rive_address(base_url, len(web_client.RIVE_LOCAL_BASE))
+    for name in ("main.dart.js", "main.dart.wasm"):
+        client = dist / name
+        code = client.read_bytes()
+        if code.count(web_client.RIVE_LOCAL_BASE) != 1:
+            raise BuildError(f"{name}: the vendored Rive address was not found once")
+        client.write_bytes(code.replace(web_client.RIVE_LOCAL_BASE, rive))
 
     bootstrap = dist / "flutter_bootstrap.js"
     script = bootstrap.read_text()
-    # Flutter would register its own (self-unregistering) worker over ours; only the dart2js
-    # build is shipped, so the loader must not pick the trimmed dart2wasm one.
+    # Flutter would register its own (self-unregistering) worker over ours.
     script = _sub_once(script, r"serviceWorkerSettings:\s*\{[^}]*\},", "")
-    script = _sub_once(script, r'\{"compileTarget":"dart2wasm"[^}]*\},', "")
     script = _sub_once(script, r"var flutterConfig = \{", 'var flutterConfig = {\n    canvasKitVariant: "full",')
     bootstrap.write_text(script)
+
+
+def rive_address(base_url: str, length: int) -> bytes:
+    """`<base>/rivenative/` exactly `length` bytes long: padded with "./" (and one "x/../" when the
+    padding is odd), segments that URL resolution removes."""
+    base = f"/{base_url.strip('/')}/".replace("//", "/")
+    pad = length - len(base) - len("rivenative/")
+    if pad < 0:
+        raise BuildError(f"the base URL {base_url!r} is too long for the compiled client's Rive address")
+    filler = ("x/../" if pad % 2 else "") + "./" * ((pad - 5 * (pad % 2)) // 2)
+    if pad % 2 and pad < 5:
+        raise BuildError(f"the base URL {base_url!r} cannot be padded to the compiled client's Rive address")
+    address = (base + filler + "rivenative/").encode()
+    assert len(address) == length
+    return address
 
 
 def _replace_once(text: str, old: str, new: str) -> str:

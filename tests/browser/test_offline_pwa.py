@@ -84,8 +84,15 @@ def open_settings_and_expect_dark(page) -> None:
     page.get_by_role("radio", name="Dark", checked=True).wait_for(timeout=STEP_TIMEOUT_MS)
 
 
+# What a browser without WasmGC (Safari, Firefox) looks like to Flutter's loader: it then takes the
+# dart2js build with CanvasKit, as those browsers do.
+WITHOUT_WASM_GC = "WebAssembly.validate = () => false;"
+RENDERER_IN_USE = "() => window._flutter_skwasmInstance ? 'skwasm' : (window.flutterCanvasKit ? 'canvaskit' : null)"
+
+
+@pytest.mark.parametrize("renderer", ["skwasm", "canvaskit"])
 def test_installed_app_works_offline_and_keeps_data_across_restarts(
-    playwright, chromium_path, launch_args, pwa_dist, deny_proxy, tmp_path
+    playwright, chromium_path, launch_args, pwa_dist, deny_proxy, tmp_path, renderer
 ):
     index = (pwa_dist / "index.html").read_text()
     policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', index)
@@ -98,6 +105,8 @@ def test_installed_app_works_offline_and_keeps_data_across_restarts(
 
     def launch():
         context, page = launch_phone(playwright, chromium_path, launch_args, profile)
+        if renderer == "canvaskit":
+            context.add_init_script(WITHOUT_WASM_GC)
         record_external_requests(context, external)
         page.on("console", lambda message: console.append(f"{message.type}: {message.text[:500]}"))
         page.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
@@ -108,6 +117,7 @@ def test_installed_app_works_offline_and_keeps_data_across_restarts(
     try:
         page.goto(server.url)
         wait_for_home(page)
+        assert page.evaluate(RENDERER_IN_USE) == renderer
         worker = page.evaluate(WAIT_FOR_CONTROLLING_WORKER)
         assert worker["controller"] == server.url + "sw.js"
         assert len(worker["caches"]) == 1 and worker["caches"][0].startswith("bfs-companion-")
