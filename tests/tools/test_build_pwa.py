@@ -63,3 +63,21 @@ def test_the_input_digest_changes_exactly_when_an_input_changes(tmp_path, monkey
     (app_folder / "__pycache__").mkdir()
     (app_folder / "__pycache__" / "x.pyc").write_bytes(b"cache")
     assert build_pwa.input_digest(source, [], "/", bundle) == second  # bytecode caches are not inputs
+
+
+@pytest.mark.parametrize("base", ["/", "/bfs/", "/a/", "/ab/", "bfs", "/apps/bfs-companion/"])
+def test_the_rive_address_keeps_the_compiled_length_and_resolves_under_the_base(base):
+    from urllib.parse import urljoin
+
+    from pwa.adapters import web_client
+
+    length = len(web_client.RIVE_LOCAL_BASE)
+    address = build_pwa.rive_address(base, length)
+    assert len(address) == length
+    expected = "/" + "/".join(part for part in base.split("/") if part) + "/rivenative/"
+    assert urljoin("https://example.org/", address.decode()) == "https://example.org" + expected.replace("//", "/")
+
+
+def test_a_base_url_too_long_for_the_compiled_address_is_refused():
+    with pytest.raises(BuildError, match="too long"):
+        build_pwa.rive_address("/" + "x" * 80 + "/", 66)
