@@ -58,6 +58,7 @@ def build_dependencies(
     storage_persistent: bool | None = None,
     file_exchange: FileExchange | None = None,
     persist=None,
+    device_status=None,
 ) -> AppDependencies:
     """`file_exchange` defaults to a fresh temporary folder (for in-memory runs and tests)."""
     opened = store.open()
@@ -73,6 +74,7 @@ def build_dependencies(
         storage_notice=notices,
         storage_persistent=storage_persistent,
         **({"persist": persist} if persist is not None else {}),
+        **({"device_status": device_status} if device_status is not None else {}),
     )
 
 

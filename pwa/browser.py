@@ -12,6 +12,7 @@ import flet as ft
 
 from pwa import routes
 
+from pwa.adapters.device_status import browser_device_status
 from pwa.adapters.file_exchange import BrowserExchange
 from pwa.adapters.browser_storage import BrowserDataStore, storage_is_persistent
 from pwa.app import build_dependencies
@@ -25,7 +26,11 @@ async def main(page: ft.Page) -> None:
         store = BrowserDataStore()
         await store.load()
         deps = build_dependencies(
-            store, storage_persistent=await storage_is_persistent(), file_exchange=BrowserExchange(), persist=store.saver.flush
+            store,
+            storage_persistent=await storage_is_persistent(),
+            file_exchange=BrowserExchange(),
+            persist=store.saver.flush,
+            device_status=browser_device_status,
         )
         store.flush_when_page_hides()
         show_app(page, deps)

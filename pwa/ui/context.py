@@ -11,6 +11,7 @@ from functools import cached_property
 import flet as ft
 
 from pwa.adapters.cues import Cues, FletCues
+from pwa.adapters.device_status import DeviceStatus, no_device_status
 from pwa.adapters.episode_repository import EpisodeRepository
 from pwa.adapters.file_exchange import FileExchange
 from pwa.adapters.relaxation_repository import RelaxationRepository
@@ -44,6 +45,8 @@ class AppDependencies:
     # system to IndexedDB in the background); raises OSError if it was refused. Files on disk
     # are durable once written, so the server run needs no wait.
     persist: Callable[[], Awaitable[None]] = lambda: _nothing_to_wait_for()
+    # Installed, ready offline, data kept: only the offline build can tell (None on the server run).
+    device_status: Callable[[], Awaitable[DeviceStatus | None]] = no_device_status
 
     @cached_property
     def search_index(self) -> GuideIndex:

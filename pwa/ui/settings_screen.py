@@ -3,6 +3,7 @@
 import flet as ft
 
 from pwa import __version__, routes
+from pwa.adapters.device_status import DeviceStatus
 from pwa.core.settings import ThemeChoice
 from pwa.ui.context import use_shell
 from pwa.ui.shell import detail_view
@@ -17,6 +18,24 @@ _THEME_LABELS = {
 
 def _switch(label: str, key: str, value: bool, on_change) -> ft.Control:
     return ft.Switch(label=label, key=key, value=value, on_change=lambda e: on_change(bool(e.control.value)))
+
+
+def _device_lines(status: DeviceStatus | None) -> list[ft.Control]:
+    if status is None:
+        return []
+    return [
+        ft.Text(
+            "Installed on this device." if status.installed
+            else "Opened in the browser. You can install it from the browser's menu, or with Share, then "
+            "\u201cAdd to Home Screen\u201d on iPhone and iPad.",
+            key="device-installed",
+        ),
+        ft.Text(
+            "Ready to use offline." if status.offline_ready
+            else "Not ready offline yet: open it once more with a connection.",
+            key="device-offline-ready",
+        ),
+    ]
 
 
 def _persistence_note(persistent: bool | None) -> list[ft.Control]:
@@ -34,6 +53,13 @@ def _persistence_note(persistent: bool | None) -> list[ft.Control]:
 @ft.component
 def SettingsScreen() -> ft.View:
     shell = use_shell()
+    status, set_status = ft.use_state(None)
+
+    async def ask_the_device() -> None:
+        set_status(await shell.deps.device_status())
+
+    ft.use_effect(ask_the_device, [])
+    persistent = status.persisted if status is not None else shell.deps.storage_persistent
 
     def on_theme_change(e: ft.Event[ft.RadioGroup]) -> None:
         shell.change_settings(theme=ThemeChoice(e.control.value))
@@ -68,7 +94,8 @@ def SettingsScreen() -> ft.View:
         ft.Text("Your data", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         ft.Text("Everything you save stays on this device. Nothing is sent anywhere."),
         ft.Text(shell.deps.data_location, key="data-location", selectable=True, theme_style=ft.TextThemeStyle.BODY_SMALL),
-        *_persistence_note(shell.deps.storage_persistent),
+        *_device_lines(status),
+        *_persistence_note(persistent),
         ft.Divider(),
         gentle_note(f"BFS Companion {__version__}"),
     ]

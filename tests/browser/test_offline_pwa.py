@@ -552,3 +552,69 @@ def test_after_an_update_home_is_the_new_version_not_the_snapshot_of_the_old_one
         context.close()
         server.stop()
     assert deny_proxy.app_attempts() == []
+
+
+FAKE_INSTALL_PROMPT = """() => {
+  const event = new Event("beforeinstallprompt", { cancelable: true });
+  event.prompt = () => { window.__bfsPrompted = (window.__bfsPrompted || 0) + 1; };
+  event.userChoice = Promise.resolve({ outcome: "accepted", platform: "web" });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+}"""
+
+
+def test_installing_is_part_of_the_app(playwright, chromium_path, launch_args, pwa_dist, deny_proxy, tmp_path):
+    server = StaticServer(pwa_dist, ARTIFACTS / "static-server-install.log")
+    server.start()
+    context, page = launch_phone(playwright, chromium_path, launch_args, tmp_path / "profile")
+    try:
+        page.goto(server.url)
+        wait_for_home(page)
+        ready = page.locator("#bfs-offline-ready")
+        ready.wait_for(timeout=STEP_TIMEOUT_MS)
+        assert ready.inner_text() == "Ready to use offline: BFS Companion now opens without a connection."
+
+        # Settings asks the page about the device.
+        tap(page.get_by_role("button", name="Settings"))
+        page.get_by_text("Ready to use offline.").wait_for(timeout=STEP_TIMEOUT_MS)
+        page.get_by_text(re.compile("^Opened in the browser")).wait_for(timeout=STEP_TIMEOUT_MS)
+        tap(page.get_by_role("button", name=re.compile("^(Close|Back)")))
+
+        # Chromium's install prompt, offered calmly: "Not now" keeps it away for a while.
+        assert page.evaluate(FAKE_INSTALL_PROMPT) is True  # the browser's own mini-bar is held back
+        offer = page.locator("#bfs-install-offer")
+        offer.wait_for(timeout=STEP_TIMEOUT_MS)
+        assert offer.get_attribute("aria-label") == "Install BFS Companion"
+        offer.get_by_role("button", name="Not now").click()
+        offer.wait_for(state="detached", timeout=STEP_TIMEOUT_MS)
+        page.evaluate(FAKE_INSTALL_PROMPT)
+        page.wait_for_timeout(500)
+        assert offer.count() == 0
+
+        page.evaluate("() => localStorage.removeItem('bfs-companion.install-later-until')")
+        page.evaluate(FAKE_INSTALL_PROMPT)
+        offer.get_by_role("button", name="Install on this device").click()
+        page.wait_for_function("() => window.__bfsPrompted === 1", timeout=STEP_TIMEOUT_MS)
+        page.wait_for_function("() => localStorage.getItem('bfs-companion.installed') === 'yes'", timeout=STEP_TIMEOUT_MS)
+        assert offer.count() == 0
+    finally:
+        context.close()
+
+    # iPhone Safari has no prompt: the two steps instead.
+    browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=launch_args)
+    try:
+        iphone = browser.new_context(
+            viewport=PHONE, service_workers="block",
+            user_agent="Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1",
+        )  # fmt: skip
+        page = iphone.new_page()
+        page.goto(server.url)
+        steps = page.locator("#bfs-install-offer")
+        steps.wait_for(timeout=120_000)
+        assert "tap the Share button, then \u201cAdd to Home Screen\u201d" in steps.inner_text()
+        steps.get_by_role("button", name="OK").click()
+        steps.wait_for(state="detached", timeout=STEP_TIMEOUT_MS)
+    finally:
+        browser.close()
+        server.stop()
+    assert deny_proxy.app_attempts() == []

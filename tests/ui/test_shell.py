@@ -107,3 +107,43 @@ async def test_settings_says_whether_the_browser_will_keep_the_data(persistent, 
             assert notes == []
         else:
             assert expected in notes[0].value
+
+
+@pytest.mark.parametrize(
+    ("answer", "installed", "offline", "kept"),
+    [
+        ({"installed": True, "offlineReady": True, "persisted": True},
+         "Installed on this device.", "Ready to use offline.", "agreed to keep this data"),
+        ({"installed": False, "offlineReady": False, "persisted": False},
+         "Opened in the browser.", "Not ready offline yet", "may clear this data"),
+    ],
+)
+async def test_settings_shows_what_the_device_says(answer, installed, offline, kept):
+    from pwa.adapters.device_status import DeviceStatus
+
+    async def device_status():
+        return DeviceStatus.from_answer(answer)
+
+    # What start-up knew is replaced by the device's current answer.
+    deps = build_dependencies(MemoryDataStore(), storage_persistent=not answer["persisted"], device_status=device_status)
+    async with mounted(lambda page: main(page, deps), route=routes.SETTINGS) as h:
+        assert h.one(key="device-installed").value.startswith(installed)
+        assert h.one(key="device-offline-ready").value.startswith(offline)
+        assert kept in h.one(key="storage-persistence").value
+
+
+async def test_settings_says_nothing_about_a_device_that_does_not_answer():
+    async def silent():
+        return None
+
+    deps = build_dependencies(MemoryDataStore(), storage_persistent=True, device_status=silent)
+    async with mounted(lambda page: main(page, deps), route=routes.SETTINGS) as h:
+        assert h.all(key="device-installed") == [] and h.all(key="device-offline-ready") == []
+        assert "agreed to keep this data" in h.one(key="storage-persistence").value
+
+
+@pytest.mark.parametrize("answer", [None, "yes", 3, ["installed"]])
+def test_an_odd_answer_from_the_page_is_no_answer(answer):
+    from pwa.adapters.device_status import DeviceStatus
+
+    assert DeviceStatus.from_answer(answer) is None
