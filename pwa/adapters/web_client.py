@@ -42,15 +42,18 @@ class WebClientError(RuntimeError):
     pass
 
 
-SERVED_SCRIPT = Path(__file__).resolve().parents[1] / "web" / "served.js"
+WEB_TEMPLATES = Path(__file__).resolve().parents[1] / "web"
+SERVED_SCRIPT = WEB_TEMPLATES / "served.js"
+MESSAGE_SCRIPT = WEB_TEMPLATES / "full-page-message.js"  # shared with the offline build
 SERVED_TAG = '<script src="served.js"></script>'
+MESSAGE_TAG = '<script src="full-page-message.js"></script>'
 
 
 def _expected_stamp() -> dict[str, str]:
     return {
         "flet_web": flet_web.version.version,
         "rive_sha256": RIVE_TARBALL_SHA256,
-        "served_js": hashlib.sha256(SERVED_SCRIPT.read_bytes()).hexdigest(),
+        "served_js": hashlib.sha256(SERVED_SCRIPT.read_bytes() + MESSAGE_SCRIPT.read_bytes()).hexdigest(),
     }
 
 
@@ -104,10 +107,11 @@ def prepare(target: Path = WEB_CLIENT_DIR) -> Path:
                 destination.write_bytes(archive.extractfile(member).read())
     # The served page says so when the server stops (pwa/web/served.js); before Flutter's scripts.
     shutil.copy2(SERVED_SCRIPT, staging / "served.js")
+    shutil.copy2(MESSAGE_SCRIPT, staging / "full-page-message.js")
     index = (staging / "index.html").read_text()
     if index.count('<script src="python.js"></script>') != 1:
         raise WebClientError("index.html: expected one python.js script tag")
-    (staging / "index.html").write_text(index.replace('<script src="python.js"></script>', SERVED_TAG + '\n  <script src="python.js"></script>'))
+    (staging / "index.html").write_text(index.replace('<script src="python.js"></script>', MESSAGE_TAG + "\n  " + SERVED_TAG + '\n  <script src="python.js"></script>'))
     (staging / _STAMP).write_text(json.dumps(_expected_stamp()))
     shutil.rmtree(target, ignore_errors=True)
     staging.rename(target)

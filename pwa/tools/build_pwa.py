@@ -285,7 +285,8 @@ def patch_page(dist: Path, base_url: str) -> None:
     ]
     fonts.write_text(json.dumps(families, indent=2))
     # The project's own Python worker replaces flet-web's (same page protocol; see its header).
-    for script in ("pwa.js", "python-prestart.js", "python-worker.js", "python-boot.mjs", "snapshot-maker.js"):
+    for script in ("pwa.js", "python-prestart.js", "python-worker.js", "python-boot.mjs", "snapshot-maker.js",
+                   "full-page-message.js"):
         shutil.copy2(WEB_TEMPLATES / script, dist / script)
 
     # The served client points Rive at the server root; a site may live under a sub-path. The

@@ -99,25 +99,12 @@
   }
 
   function openElsewhereNotice() {
-    const dark = matchMedia("(prefers-color-scheme: dark)").matches;
-    const box = document.createElement("div");
-    box.id = "bfs-open-elsewhere";
-    box.setAttribute("role", "status");
-    box.style.cssText = [
-      "position:fixed", "inset:0", "z-index:2147483647", "display:flex", "align-items:center", "justify-content:center",
-      "padding:24px", "text-align:center", "font:17px/1.5 Roboto,system-ui,sans-serif",
-      dark ? "background:#191C1B;color:#E0E3E1" : "background:#F5FBF8;color:#171D1B",
-    ].join(";");
-    const text = document.createElement("p");
-    text.style.maxWidth = "28em";
-    text.textContent =
+    return window.bfsFullPageMessage(
+      "bfs-open-elsewhere",
+      "status",
       "BFS Companion is open in another tab or window. To keep your log safe, it runs in one place at a time. " +
-      "Close it there, and it will open here by itself.";
-    box.appendChild(text);
-    const show = () => document.body.appendChild(box);
-    if (document.body) show();
-    else addEventListener("DOMContentLoaded", show);
-    return box;
+        "Close it there, and it will open here by itself.",
+    );
   }
 
   // The start-up snapshot (see snapshot-maker.js) is made once per version, in the background,

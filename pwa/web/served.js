@@ -10,22 +10,12 @@
 
   function show() {
     if (notice) return;
-    const dark = matchMedia("(prefers-color-scheme: dark)").matches;
-    notice = document.createElement("div");
-    notice.id = "bfs-server-stopped";
-    notice.setAttribute("role", "alert");
-    notice.style.cssText = [
-      "position:fixed", "inset:0", "z-index:2147483647", "display:flex", "align-items:center", "justify-content:center",
-      "padding:24px", "text-align:center", "font:17px/1.5 Roboto,system-ui,sans-serif",
-      dark ? "background:#191C1B;color:#E0E3E1" : "background:#F5FBF8;color:#171D1B",
-    ].join(";");
-    const text = document.createElement("p");
-    text.style.maxWidth = "30em";
-    text.textContent =
+    notice = window.bfsFullPageMessage(
+      "bfs-server-stopped",
+      "alert",
       "BFS Companion has stopped on this computer, so this page cannot show it for now. Nothing you saved is lost. " +
-      "To use it again, run make run in the BFS Companion folder; this page reconnects by itself.";
-    notice.appendChild(text);
-    document.body.appendChild(notice);
+        "To use it again, run make run in the BFS Companion folder; this page reconnects by itself.",
+    );
   }
 
   function hide() {
