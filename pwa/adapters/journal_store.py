@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -147,14 +147,12 @@ class JournalStore:
         used in its place, and the journal is replayed on top of it.
         """
         try:
-            if self.path.exists() and not self.path.read_bytes().strip():
-                raise UnreadableDatabaseError(f"{self.path} is empty")
-            return AtomicJSONStorage(self.path).read() or {}, False
+            return AtomicJSONStorage(self.path, empty_is_unreadable=True).read() or {}, False
         except UnreadableDatabaseError as error:
             aside = self._move_aside(self.path, "unreadable")
             reason = error.__cause__ or error
             try:
-                data = AtomicJSONStorage(self.backup).read()
+                data = AtomicJSONStorage(self.backup, empty_is_unreadable=True).read()
             except UnreadableDatabaseError:
                 data = None
             if data is not None:
@@ -351,4 +349,4 @@ class JournalStore:
     def documents(self, name: str) -> list[dict[str, Any]]:
         """The stored documents of a table, without TinyDB's per-document wrapping (fast, read-only)."""
         with self.lock:
-            return [dict(d) for d in (self.db.storage.read() or {}).get(name, {}).values()]
+            return list((self.db.storage.read() or {}).get(name, {}).values())

@@ -34,9 +34,14 @@ class UnreadableDatabaseError(Exception):
 class AtomicJSONStorage(Storage):
     """TinyDB storage that replaces the file atomically on every write."""
 
-    def __init__(self, path: str | os.PathLike[str], on_write: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], on_write: Callable[[], None] | None = None, empty_is_unreadable: bool = False
+    ) -> None:
         self.path = Path(path)
         self._on_write = on_write  # e.g. push the browser's in-memory file system to IndexedDB
+        # A store that always writes something (the log writes its schema version) treats an empty
+        # file as damage; TinyDB's own files start empty.
+        self._empty_is_unreadable = empty_is_unreadable
 
     def read(self) -> dict[str, Any] | None:
         try:
@@ -46,6 +51,8 @@ class AtomicJSONStorage(Storage):
         except OSError as error:
             raise UnreadableDatabaseError(f"{self.path} cannot be read: {error}") from error
         if not raw.strip():
+            if self._empty_is_unreadable:
+                raise UnreadableDatabaseError(f"{self.path} is empty")
             return None
         try:
             data = json.loads(raw.decode("utf-8"))
