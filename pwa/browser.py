@@ -43,7 +43,7 @@ async def main(page: ft.Page) -> None:
 
 
 SNAPSHOT_IDLE_SECONDS = 2.0
-SESSION_ROUTES = (routes.BREATHE_NOW, f"{routes.RELAX}/pmr")
+SESSION_ROUTES = (routes.BREATHE_NOW, routes.MUSCLE_RELAXATION)
 
 
 async def _ask_for_a_snapshot_when_idle(page: ft.Page) -> None:

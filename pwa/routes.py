@@ -6,7 +6,8 @@ RELAX = "/relax"
 LOG = "/log"
 SETTINGS = "/settings"
 
-BREATHE_NOW = f"{RELAX}/breathe"  # starts the user's last pattern (the default one at first)
+BREATHE_NOW = f"{RELAX}/breathe"
+MUSCLE_RELAXATION = f"{RELAX}/pmr"  # starts the user's last pattern (the default one at first)
 LOG_TWITCH = f"{LOG}/new"
 
 WHEN_TO_SEE_A_DOCTOR_ID = "when-to-see-a-doctor"
@@ -28,7 +29,7 @@ def breathe(pattern_id: str | None = None) -> str:
 
 def muscle_relaxation(groups: int) -> str:
     """The route of a progressive muscle relaxation session with 16, 7 or 4 muscle groups."""
-    return f"{RELAX}/pmr/{groups}"
+    return f"{MUSCLE_RELAXATION}/{groups}"
 
 
 NEW_PATTERN_ID = "new"

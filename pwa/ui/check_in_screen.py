@@ -8,7 +8,7 @@ import flet as ft
 
 from pwa import routes
 from pwa.core.episodes import DayCheckIn, EntryError, validate_check_in
-from pwa.ui.context import go, use_shell
+from pwa.ui.context import NOT_STORED, go, save_durably, use_shell
 from pwa.ui.shell import detail_view
 from pwa.ui.widgets import choice, error_text
 
@@ -41,12 +41,9 @@ def CheckInForm(day: dt.date, existing: DayCheckIn | None) -> ft.Control:
         except EntryError as problem:
             set_errors(problem.by_field)
             return
-        try:
-            shell.deps.episode_repository.save_check_in(check_in)
-            shell.data_changed()
-            await shell.deps.persist()
-        except OSError as error:
-            set_errors({"save": f"It could not be stored in this browser ({error}). Try once more; if it keeps happening, free some space on the device."})
+        refused = await save_durably(shell, lambda: shell.deps.episode_repository.save_check_in(check_in))
+        if refused:
+            set_errors({"save": NOT_STORED.format(error=refused)})
             return
         go(routes.LOG)
 

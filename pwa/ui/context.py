@@ -90,6 +90,27 @@ def use_shell() -> ShellState:
     return state
 
 
+NOT_STORED = (
+    "It could not be stored in this browser ({error}). Try once more; if it keeps happening, "
+    "free some space on the device."
+)
+
+
+async def save_durably(shell: ShellState, write: Callable[[], None]) -> OSError | None:
+    """Make a change, tell the screens that show data, and wait until it is stored for good.
+
+    Returns the error when storage refused it (the browser build: IndexedDB full or blocked), so
+    the screen can say so and keep what was typed; None once the change is durable.
+    """
+    try:
+        write()
+        shell.data_changed()
+        await shell.deps.persist()
+    except OSError as error:
+        return error
+    return None
+
+
 def go(route: str) -> None:
     """Navigate from an event handler."""
     ft.context.page.navigate(route)

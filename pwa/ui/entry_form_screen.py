@@ -15,7 +15,7 @@ from pwa.core.episodes import (
     start_time_from_form,
     validate_episode,
 )
-from pwa.ui.context import Undo, go, use_shell
+from pwa.ui.context import NOT_STORED, Undo, go, save_durably, use_shell
 from pwa.ui.entry_fields import PlacePicker, TriggerPicker, intensity_fields, note_field
 from pwa.ui.shell import detail_view
 from pwa.ui.widgets import choice, doctor_link, error_text
@@ -85,12 +85,9 @@ def EntryFormScreen() -> ft.View:
         if problems:
             set_errors(problems)
             return
-        try:
-            repository.save(episode)
-            shell.data_changed()
-            await shell.deps.persist()  # back to the log only once it is stored for good
-        except OSError as error:
-            set_errors({"save": f"It could not be stored in this browser ({error}). Try once more; if it keeps happening, free some space on the device."})
+        refused = await save_durably(shell, lambda: repository.save(episode))  # back to the log only once stored
+        if refused:
+            set_errors({"save": NOT_STORED.format(error=refused)})
             return
         go(routes.LOG)
 

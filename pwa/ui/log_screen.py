@@ -25,7 +25,7 @@ from pwa.core.episodes import (
 )
 from pwa.core.insights import VERY_OFTEN, gentle_note_due
 from pwa.core.periods import PeriodError, last_days, typed_range
-from pwa.ui.context import go, use_shell
+from pwa.ui.context import NOT_STORED, go, save_durably, use_shell
 from pwa.ui.entry_fields import TriggerPicker, intensity_fields, note_field, slug
 from pwa.ui.shell import destination_view, detail_view
 from pwa.ui.widgets import big_action, choice, doctor_link, error_text, link_tile
@@ -353,12 +353,9 @@ def DetailsForm(episode: Episode, on_saved) -> ft.Control:
         except EntryError as problem:
             set_error(" ".join(problem.by_field.values()))
             return
-        try:
-            shell.deps.episode_repository.save(updated)
-            shell.data_changed()
-            await shell.deps.persist()
-        except OSError as error:
-            set_error(f"It could not be stored in this browser ({error}). Try once more; if it keeps happening, free some space on the device.")
+        refused = await save_durably(shell, lambda: shell.deps.episode_repository.save(updated))
+        if refused:
+            set_error(NOT_STORED.format(error=refused))
             return
         on_saved(updated)
 
@@ -384,13 +381,10 @@ def LogTwitchScreen() -> ft.View:
         episode = validate_episode(
             {"locations": [location.to_dict()], "intensity": DEFAULT_INTENSITY}, shell.deps.now()
         )
-        try:
-            repository.save(episode)
-            shell.data_changed()
-            await shell.deps.persist()  # "Noted" only once it is in durable storage
-        except OSError as error:
+        refused = await save_durably(shell, lambda: repository.save(episode))  # "Noted" only once it is stored
+        if refused:
             set_save_error(
-                f"This entry could not be stored in this browser ({error}). Try once more; if it keeps "
+                f"This entry could not be stored in this browser ({refused}). Try once more; if it keeps "
                 "happening, free some space on the device or check that the browser may keep site data."
             )
             return
