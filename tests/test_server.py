@@ -24,15 +24,11 @@ from pwa.adapters.episode_repository import JournalEpisodeRepository
 from pwa.adapters.journal_store import JournalStore
 from pwa.adapters.storage import LOG_FILENAME
 from pwa.core.episodes import validate_episode
+from pwa.server import free_port
+from tests.browser.conftest import wait_for_port
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 PRIVATE_NOTE = "private-note-7d1f after the argument with my sister"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Server:
@@ -44,16 +40,8 @@ class Server:
         )
         self.lines: list[str] = []
 
-    def wait_until_serving(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited early: {self.process.stderr.read()}")
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
-            time.sleep(0.1)
-        raise TimeoutError("server did not start")
+    def wait_until_serving(self) -> None:
+        wait_for_port(self.port, self.process)
 
     def read_until(self, pattern: str, timeout: float = 30) -> str:
         deadline = time.monotonic() + timeout
