@@ -16,7 +16,7 @@ from pwa.adapters.relaxation_repository import TinyDBRelaxationRepository
 from pwa.adapters.settings_repository import TinyDBSettingsRepository
 from pwa.adapters.storage import DataStore
 from pwa.core.settings import AppSettings
-from pwa.ui.context import AppDependencies, ShellContext, ShellState
+from pwa.ui.context import AppDependencies, GuideTrail, ShellContext, ShellState
 from pwa.ui.guide_screen import ChapterScreen, GuideScreen
 from pwa.ui.home_screen import HomeScreen
 from pwa.ui.pattern_editor_screen import PatternEditorScreen
@@ -90,6 +90,7 @@ def App(deps: AppDependencies, saved_settings: AppSettings):
     width, set_width = ft.use_state(page.width)
     revision, set_revision = ft.use_state(0)
     undo, set_undo = ft.use_state(None)
+    guide_trail = ft.use_ref(GuideTrail)
 
     def subscribe_to_resize() -> None:
         page.on_resize = lambda e: set_width(e.width)
@@ -115,6 +116,7 @@ def App(deps: AppDependencies, saved_settings: AppSettings):
         revision=revision,
         undo=undo,
         offer_undo=set_undo,
+        guide_trail=guide_trail.current,
     )
     return ShellContext(shell, lambda: ft.Router(ROUTES, not_found=NotFoundScreen, manage_views=True))
 

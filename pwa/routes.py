@@ -20,6 +20,8 @@ def chapter(chapter_id: str, section_id: str | None = None) -> str:
 
 
 WHEN_TO_SEE_A_DOCTOR = chapter(WHEN_TO_SEE_A_DOCTOR_ID)
+WORRY_LOOP = chapter("worry-and-checking", "the-worry-loop")  # offered by the log's gentle note
+GUIDE_PLACES = (WHEN_TO_SEE_A_DOCTOR, WORRY_LOOP)  # guide routes the app links to from other screens
 
 
 def breathe(pattern_id: str | None = None) -> str:

@@ -11,7 +11,7 @@ REQUIRED_FIELDS = ("id", "title", "order", "summary", "last_reviewed")
 INTERNAL_LINK_SCHEME = "chapter:"
 REFERENCES_HEADING = "References"
 _HEADING = re.compile(r"^##\s+(.+?)\s*$", re.MULTILINE)
-_INTERNAL_LINK = re.compile(r"\]\(" + INTERNAL_LINK_SCHEME + r"([a-z0-9-]+)\)")
+_INTERNAL_LINK = re.compile(r"\]\((" + INTERNAL_LINK_SCHEME + r"[a-z0-9-]+(?:#[a-z0-9-]+)?)\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*]|\d+\.)\s+(.+?)\s*$")
 
 
@@ -22,6 +22,14 @@ class ContentError(ValueError):
 def list_items(markdown: str) -> tuple[str, ...]:
     """The text of each one-line list item (bulleted or numbered) in a piece of Markdown."""
     return tuple(m.group(1) for line in markdown.splitlines() if (m := _LIST_ITEM.match(line)))
+
+
+def internal_link_target(link: str) -> tuple[str, str | None] | None:
+    """The chapter and section a `chapter:id` or `chapter:id#section` link leads to; None for other links."""
+    if not link.startswith(INTERNAL_LINK_SCHEME):
+        return None
+    chapter_id, _, section_id = link.removeprefix(INTERNAL_LINK_SCHEME).partition("#")
+    return chapter_id, section_id or None
 
 
 def slugify(text: str) -> str:
@@ -66,8 +74,13 @@ class Chapter:
         return list_items(section.body) if section else ()
 
     @property
+    def internal_links(self) -> tuple[tuple[str, str | None], ...]:
+        """Where each link to another part of the guide leads: (chapter id, section id or None)."""
+        return tuple(target for link in _INTERNAL_LINK.findall(self.body) if (target := internal_link_target(link)))
+
+    @property
     def linked_chapter_ids(self) -> tuple[str, ...]:
-        return tuple(_INTERNAL_LINK.findall(self.body))
+        return tuple(chapter_id for chapter_id, _ in self.internal_links)
 
 
 def parse_chapter(text: str, source: str = "<chapter>") -> Chapter:

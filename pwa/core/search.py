@@ -43,6 +43,12 @@ WORD_SYNONYMS = {
     "coffee": "caffeine",
     "electromyography": "emg",
     "dehydrated": "dehydration",
+    "eye": "eyelid",  # "eye twitch" is the eyelid twitch
+    "eyes": "eyelid",
+    "vibration": "buzzing",
+    "vibrating": "buzzing",
+    "buzz": "buzzing",
+    "buzzy": "buzzing",
 }
 IRREGULAR_PLURALS = {"calves": "calf", "feet": "foot", "teeth": "tooth", "halves": "half", "women": "woman", "men": "man"}
 STOPWORDS = frozenset(
@@ -96,6 +102,11 @@ def plain_text(markdown: str) -> str:
     """Readable text of a Markdown section for snippets: no citations, bullets, links or marks."""
     text = _MARKDOWN_NOISE.sub(" ", _LIST_MARK.sub("", _CITATION.sub("", markdown)))
     return re.sub(r"\s*-{2,}\s*", " ", text)
+
+
+def matching_sections_label(count: int) -> str:
+    """ "1 matching section", "2 matching sections"."""
+    return f"{count} matching section{'' if count == 1 else 's'}"
 
 
 def _deletions(term: str) -> set[str]:
@@ -160,6 +171,11 @@ class GuideIndex:
         for term in self._postings:
             if len(term) >= 4:
                 for variant in _deletions(term) | {term}:
+                    self._by_deletion[variant].add(term)
+        # Misspelt synonyms are forgiven too: "fasiculation" is one edit from "fasciculation" (-> twitch).
+        for word in WORD_SYNONYMS:
+            if len(word) >= 4 and (term := normalise_word(word)) in self._postings:
+                for variant in _deletions(word) | {word}:
                     self._by_deletion[variant].add(term)
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import flet as ft
@@ -62,6 +62,47 @@ class Undo:
     restore: Callable[[], None]
 
 
+class GuideTrail:
+    """The guide's own way back: chapters left through a link, and how far each was read.
+
+    Following a link from chapter A to chapter B remembers A; Back on B returns to A at the
+    position it was scrolled to. Arriving at a chapter any other way (the list, search, Home)
+    starts a new trail. Kept for the session only.
+    """
+
+    def __init__(self) -> None:
+        self._stack: list[tuple[str, str]] = []  # (route, chapter id) of the chapters left through a link
+        self._expected: str | None = None  # the route a link or Back is about to open
+        self._restore: float | None = None
+        self.offsets: dict[str, float] = {}  # chapter id -> last scroll offset seen
+
+    def follow(self, from_route: str, from_chapter_id: str, to_route: str) -> None:
+        self._stack.append((from_route, from_chapter_id))
+        self._expected = to_route
+
+    def back_target(self, route: str) -> tuple[str, str] | None:
+        """Where Back leads from `route` (route, chapter id), when the reader came there through a link."""
+        return self._stack[-1] if self._stack and self._expected == route else None
+
+    def back(self) -> str:
+        route, chapter_id = self._stack.pop()
+        self._expected = route
+        self._restore = self.offsets.get(chapter_id)
+        return route
+
+    def arrive(self, route: str) -> float | None:
+        """Called when a chapter opens; the offset to restore when it was reached by going back."""
+        if route != self._expected:
+            if self._stack and self._stack[-1][0] == route:  # the browser's own Back button
+                self.back()
+            else:
+                self._stack.clear()
+                self._restore = None
+        self._expected = route
+        restore, self._restore = self._restore, None
+        return restore
+
+
 @dataclass(frozen=True)
 class ShellState:
     deps: AppDependencies
@@ -72,6 +113,7 @@ class ShellState:
     revision: int = 0  # bumped by data_changed()
     undo: Undo | None = None  # offered until used, dismissed or replaced
     offer_undo: Callable[[Undo | None], None] = lambda undo: None
+    guide_trail: GuideTrail = field(default_factory=GuideTrail)
 
     @property
     def navigation_style(self) -> NavigationStyle:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import flet as ft
 
 from pwa import routes
-from pwa.core.guide import INTERNAL_LINK_SCHEME, Chapter, neighbours
-from pwa.core.search import SearchResult
+from pwa.core.guide import Chapter, internal_link_target, neighbours
+from pwa.core.search import SearchResult, matching_sections_label
 from pwa.ui.context import go, use_shell
 from pwa.ui.shell import destination_view, detail_view
 from pwa.ui.widgets import gentle_note
@@ -67,7 +69,7 @@ def GuideScreen() -> ft.View:
     if query.strip():
         results = shell.deps.search_index.search(query)
         if results:
-            body.append(ft.Text(f"{len(results)} matching sections", key="result-count"))
+            body.append(ft.Text(matching_sections_label(len(results)), key="result-count"))
             body += [_result_tile(result, i) for i, result in enumerate(results)]
         else:
             body.append(ft.Text("Nothing matches that. Try another word, such as 'sleep' or 'doctor'.", key="no-results"))
@@ -80,25 +82,22 @@ def GuideScreen() -> ft.View:
     return destination_view(shell, routes.GUIDE, "Guide", body)
 
 
-async def _open_link(e: ft.Event) -> None:
-    target = str(e.data)
-    if target.startswith(INTERNAL_LINK_SCHEME):
-        go(routes.chapter(target.removeprefix(INTERNAL_LINK_SCHEME)))
-    elif target.startswith(("https://", "http://")):
-        await ft.UrlLauncher().launch_url(target)
+def body_key(chapter_id: str) -> str:
+    """Each chapter opens in its own scroll view, at its top (a new key is a new view)."""
+    return f"chapter-body-{chapter_id}"
 
 
 def section_key(section_id: str) -> ft.ScrollKey:
     return ft.ScrollKey(f"section-{section_id}")
 
 
-def _markdown(text: str, key) -> ft.Markdown:
+def _markdown(text: str, key, on_tap_link) -> ft.Markdown:
     return ft.Markdown(
         text,
         key=key,
         selectable=True,
         extension_set=ft.MarkdownExtensionSet.GITHUB_WEB,
-        on_tap_link=_open_link,
+        on_tap_link=on_tap_link,
     )
 
 
@@ -116,13 +115,28 @@ def _step_buttons(previous: Chapter | None, following: Chapter | None) -> list[f
     ]
 
 
+async def _live_control(key: str, turns: int = 50) -> ft.Control | None:
+    """The control with `key` that is on the page now, waiting a moment if it is about to be.
+
+    A screen rendered twice before its update reaches the page (a tapped link also saves the last
+    chapter read) holds controls from a render that was merged into the live ones; a `Ref` would
+    point at one that is never shown.
+    """
+    session = ft.context.page.session
+    for _ in range(turns):
+        for control in list(session.index.values()):
+            if getattr(control, "key", None) == key:
+                return control
+        await asyncio.sleep(0)
+    return None
+
+
 @ft.component
 def ChapterScreen() -> ft.View:
     shell = use_shell()
     params = ft.use_route_params()
     chapter_id, section_id = params.get("chapter_id", ""), params.get("section_id") or None
     chapter = shell.chapter(chapter_id)
-    scroller = ft.Ref[ft.Column]()
 
     def remember() -> None:
         if chapter is not None:
@@ -130,20 +144,59 @@ def ChapterScreen() -> ft.View:
 
     ft.use_effect(remember, [chapter_id])
 
-    async def scroll_to_section() -> None:
-        if chapter is not None and section_id and chapter.section(section_id) and scroller.current:
-            await scroller.current.scroll_to(scroll_key=section_key(section_id), duration=300)
-
-    ft.use_effect(scroll_to_section, [chapter_id, section_id])
-
     route = routes.chapter(chapter_id, section_id)
+    trail = shell.guide_trail
+
+    async def arrive() -> None:
+        offset = trail.arrive(route)
+        if chapter is None or not (offset or (section_id and chapter.section(section_id))):
+            return
+        scroller = await _live_control(body_key(chapter.id))
+        if scroller is None:
+            return
+        if offset:  # back from a chapter this one links to: where the reader was
+            await scroller.scroll_to(offset=offset, duration=0)
+        else:
+            await scroller.scroll_to(scroll_key=section_key(section_id), duration=300)
+
+    ft.use_effect(arrive, [chapter_id, section_id])
+
     if chapter is None:
         return detail_view(route, "Not found", [ft.Text("This chapter is not in the guide.")])
+
+    async def open_link(e: ft.Event) -> None:
+        target = str(e.data)
+        if (internal := internal_link_target(target)) is not None:
+            destination = routes.chapter(*internal)
+            trail.follow(route, chapter.id, destination)
+            go(destination)
+        elif target.startswith(("https://", "http://")):
+            await ft.UrlLauncher().launch_url(target)
+
+    def remember_position(e: ft.OnScrollEvent) -> None:
+        trail.offsets[chapter.id] = e.pixels
+
     previous, following = neighbours(shell.deps.chapters, chapter.id)
     body: list[ft.Control] = []
     for section in chapter.sections:
         text = section.body if section.id == "intro" else f"## {section.heading}\n\n{section.body}"
-        body.append(_markdown(text, section_key(section.id)))
+        body.append(_markdown(text, section_key(section.id), open_link))
     body.append(gentle_note(f"Last reviewed {chapter.last_reviewed:%d %B %Y}. {NOT_A_DIAGNOSIS}"))
     body += _step_buttons(previous, following)
-    return detail_view(route, chapter.title, body, scroll_ref=scroller)
+    leading = None
+    if (back_to := trail.back_target(route)) is not None:
+        came_from = shell.chapter(back_to[1])
+        leading = ft.IconButton(
+            icon=ft.Icons.ARROW_BACK,
+            key="back-to-chapter",
+            tooltip=f"Back to {came_from.title if came_from else 'the chapter'}",
+            on_click=lambda: go(trail.back()),
+        )
+    return detail_view(
+        route,
+        chapter.title,
+        body,
+        on_scroll=remember_position,
+        leading=leading,
+        body_key=body_key(chapter.id),
+    )

@@ -34,7 +34,6 @@ HISTORY_SHOWN = 100
 DEFAULT_INTENSITY = 3
 
 
-WORRY_LOOP = routes.chapter("symptoms", "the-worry-loop")
 
 
 @ft.component
@@ -82,7 +81,7 @@ def GentleNote() -> ft.Control:
                     controls=[
                         ft.FilledTonalButton(content="Breathe now", icon=ft.Icons.AIR, key="gentle-note-breathe",
                                              on_click=lambda: go(routes.BREATHE_NOW)),
-                        ft.TextButton(content="Read about the worry loop", key="gentle-note-read", on_click=lambda: go(WORRY_LOOP)),
+                        ft.TextButton(content="Read about the worry loop", key="gentle-note-read", on_click=lambda: go(routes.WORRY_LOOP)),
                         ft.TextButton(content="Close", key="gentle-note-close", on_click=lambda: set_shown(False)),
                     ],
                 ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import flet as ft
@@ -43,12 +44,23 @@ def _settings_button() -> ft.IconButton:
     )
 
 
-def scrolling_body(controls: list[ft.Control], ref: ft.Ref | None = None) -> ft.Control:
-    """A readable, centred, scrollable column that never grows wider than CONTENT_MAX_WIDTH."""
+def scrolling_body(
+    controls: list[ft.Control],
+    ref: ft.Ref | None = None,
+    on_scroll: Callable[[ft.OnScrollEvent], None] | None = None,
+    key: str | None = None,
+) -> ft.Control:
+    """A readable, centred, scrollable column that never grows wider than CONTENT_MAX_WIDTH.
+
+    A new `key` makes a new scroll view (starting at the top) instead of reusing the old one.
+    """
     return ft.Column(
         ref=ref,
+        key=key,
         expand=True,
         scroll=ft.ScrollMode.AUTO,
+        on_scroll=on_scroll,
+        scroll_interval=200,
         horizontal_alignment=ft.CrossAxisAlignment.CENTER,
         controls=[
             ft.Container(
@@ -103,13 +115,21 @@ def destination_view(shell: ShellState, route: str, title: str, body: list[ft.Co
 
 
 def detail_view(
-    route: str, title: str, body: list[ft.Control], *, modal: bool = False, scroll_ref: ft.Ref | None = None
+    route: str,
+    title: str,
+    body: list[ft.Control],
+    *,
+    modal: bool = False,
+    scroll_ref: ft.Ref | None = None,
+    on_scroll: Callable[[ft.OnScrollEvent], None] | None = None,
+    leading: ft.Control | None = None,
+    body_key: str | None = None,
 ) -> ft.View:
     """A screen stacked on top of another, with a back arrow (or a close button when modal)."""
     return ft.View(
         route=route,
-        appbar=ft.AppBar(title=ft.Text(title)),
+        appbar=ft.AppBar(title=ft.Text(title), leading=leading),
         padding=0,
         fullscreen_dialog=modal,
-        controls=[scrolling_body(body, scroll_ref)],
+        controls=[scrolling_body(body, scroll_ref, on_scroll, body_key)],
     )

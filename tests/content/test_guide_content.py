@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from pwa import routes
+
 from pwa.adapters.content_files import load_chapters
 from pwa.adapters.paths import CONTENT_DIR
 from pwa.core.guide import list_items
@@ -14,24 +16,60 @@ CHAPTERS = load_chapters(CONTENT_DIR)
 BY_ID = {c.id: c for c in CHAPTERS}
 REFERENCES = set(list_items(BY_ID["references"].body))
 
-# Every topic of shared/guide-sources.md: the chapter that covers it and facts it must carry.
+# Every topic of shared/guide-sources.md and of the editorial review (shared/guide-review.md):
+# the chapter that covers it and facts it must carry.
 TOPICS = {
-    "what-is-bfs": ["motor unit", "benign", "most people"],
+    "what-is-bfs": ["motor unit", "benign", "most people", "7 in 10", "98.3%", "51.7%", "Does it go away?"],
     "why-twitches-happen": ["motor unit", "over-excitable", "at rest"],
     "causes-and-triggers": [
         "stress", "caffeine", "dehydration", "potassium", "calcium", "magnesium", "sodium", "sleep",
         "alcohol", "antihistamines", "tricyclics", "SSRIs", "antipsychotic", "metronidazole",
-        "fluoroquinolones", "corticosteroids", "cyclosporine", "viral", "autoimmune",
+        "fluoroquinolones", "corticosteroids", "cyclosporine", "viral", "autoimmune", "salbutamol",
+        "pseudoephedrine", "nicotine", "lithium", "proton pump inhibitors", "diuretics", "Isaacs syndrome",
+        "overactive thyroid", "Never stop a prescribed medicine",
     ],
-    "symptoms": ["calves and thighs", "at rest", "cramps", "tingling", "weakness", "worry loop"],
-    "bfs-and-als": ["weakness", "waste", "spread", "does not turn into ALS", "121 people"],
-    "when-to-see-a-doctor": ["trouble breathing", "swallowing", "two weeks", "more than one part", "slurred", "thinner"],
-    "diagnosis": ["When did you first notice", "new medicines or supplements", "toxins", "travelled", "family", "reflexes", "Blood tests", "EMG"],
-    "managing-bfs": ["fluids", "benzodiazepines", "muscle relaxants", "massage", "stretching", "breathing", "CBT", "biofeedback", "sleep routine"],
-    "prevention": ["Caffeine", "Alcohol", "fluids", "stress", "sleep", "Regular exercise", "Time management", "friends and family"],
-    "living-with-bfs": ["fall", "hypervigilant", "counsellor"],
-    "references": ["Blexrud", "Filippakis", "Mattiuzzi", "Mills", "de Carvalho", "Montalvo", "Simon", "Salkovskis", "Balban"],
+    "symptoms": [
+        "calves and thighs", "at rest", "cramps", "tingling", "weakness", "worry loop", "tongue", "buzzing",
+        "cramp-fasciculation syndrome", "does not affect feeling", "eyelid",
+    ],
+    "bfs-and-als": ["motor neurone disease (MND)", "weakness", "waste", "twitching can come first", "121 people", "about 300 people", "Is it MS?"],
+    "when-to-see-a-doctor": [
+        "999", "112", "911", "FAST", "stroke", "trouble breathing", "choking", "swallowing", "within a few days",
+        "NHS 111", "two weeks", "more than one part", "slurred", "thinner", "What counts as new",
+    ],
+    "diagnosis": [
+        "When did you first notice", "new medicines or supplements", "toxins", "travelled", "family", "reflexes",
+        "Blood tests", "EMG", "fine needle", "nerve conduction study", "fasciculation potentials",
+        "normal result", "may not send you for an EMG", "If worries come back", "I am scared this is MND",
+    ],
+    "managing-bfs": [
+        "fluids", "benzodiazepines", "short-term", "No medicine has been tested", "muscle relaxants", "massage",
+        "stretching", "breathing", "CBT", "biofeedback", "sleep routine", "magnesium", "No trial",
+    ],
+    "prevention": ["Caffeine", "Alcohol", "fluids", "stress", "sleep", "Regular exercise", "Time management", "friends and family", "sport are safe"],
+    "worry-and-checking": ["The worry loop", "checking", "searching", "reassurance", "Samaritans on 116 123", "Talking Therapies"],
+    "living-with-bfs": ["fall", "hypervigilant", "counsellor", "see a doctor"],
+    "references": [
+        "Blexrud", "Filippakis", "Mattiuzzi", "Mills", "de Carvalho", "Montalvo", "Simon", "Salkovskis", "Balban",
+        "Cooper", "Garrison", "NG127", "BMJ. 2022;379:e073857", "not research evidence", "next review",
+    ],
 }  # fmt: skip
+
+# What the editorial review (shared/guide-review.md) took out, so it cannot come back unnoticed.
+RETRACTED = {
+    "urgent care": "emergencies go to the emergency number, not urgent care (review point 1)",
+    "mention it soon": "worsening weakness needs a doctor within days (review point 2)",
+    "keeps spreading": "spreading twitches are typical of BFS; spreading weakness matters (review point 3)",
+    "jumping around": "the twitch pattern does not tell BFS from MND (review point 5)",
+    "twitching usually stops": "the twitch pattern does not tell BFS from MND (review point 5)",
+    "does not turn into": "say what the studies found, not more (review point 7)",
+    "no sign of nerve damage": "the EMG often records the twitches in BFS (review point 8)",
+    "myasthenia": "myasthenia gravis causes weakness, not twitching (review point 9)",
+    "haloperidol": "haloperidol causes other movement problems (review point 10)",
+    "blood's mineral levels": "an overactive thyroid causes twitching directly (review point 11)",
+    "make a fall more likely": "falls are a reason to see a doctor, not part of BFS (review point 12)",
+    "blackman": "two case reports and a review do not support CBT claims (review point 18)",
+}
 
 
 def test_every_chapter_has_its_front_matter():
@@ -46,10 +84,39 @@ def test_every_topic_is_covered(chapter_id, facts):
     assert [fact for fact in facts if fact.lower() not in body] == []
 
 
-def test_every_internal_link_leads_to_a_chapter():
-    broken = [(c.id, target) for c in CHAPTERS for target in c.linked_chapter_ids if target not in BY_ID]
+def test_every_internal_link_leads_to_a_chapter_and_section():
+    links = [(c.id, target) for c in CHAPTERS for target in c.internal_links]
+    broken = [
+        (source, chapter_id, section_id)
+        for source, (chapter_id, section_id) in links
+        if chapter_id not in BY_ID or (section_id is not None and BY_ID[chapter_id].section(section_id) is None)
+    ]
     assert broken == []
-    assert sum(len(c.linked_chapter_ids) for c in CHAPTERS) >= 10
+    assert len(links) >= 10
+    assert sum(1 for _, (_, section_id) in links if section_id) >= 5
+
+
+@pytest.mark.parametrize("route", routes.GUIDE_PLACES)
+def test_every_place_the_app_links_to_is_in_the_guide(route):
+    parts = route.removeprefix(routes.chapter("")).split("/")
+    chapter_id, section_id = parts[0], (parts[1] if len(parts) > 1 else None)
+    assert chapter_id in BY_ID
+    assert section_id is None or BY_ID[chapter_id].section(section_id) is not None
+
+
+@pytest.mark.parametrize("phrase, reason", list(RETRACTED.items()))
+def test_no_retracted_claim_comes_back(phrase, reason):
+    assert [c.id for c in CHAPTERS if phrase in " ".join(c.body.lower().split())] == [], reason
+
+
+def test_the_emergency_level_comes_first_and_names_the_numbers():
+    sections = BY_ID["when-to-see-a-doctor"].sections
+    headings = [s.heading for s in sections if s.id not in ("intro", "references")]
+    assert headings[0] == "Call an emergency number now"
+    order = [headings.index(h) for h in ("Call an emergency number now", "See a doctor within days", "Book a routine appointment")]
+    assert order == sorted(order)
+    emergency = sections[1].body
+    assert all(number in emergency for number in ("999", "112", "911"))
 
 
 @pytest.mark.parametrize("chapter", [c for c in CHAPTERS if c.id != "references"], ids=lambda c: c.id)
@@ -98,6 +165,29 @@ QUERIES = {  # what a reader types -> the chapter that should come first
     "hypervigilant": "living-with-bfs",
     "stres": ("why-twitches-happen", "causes-and-triggers"),
     "numbnes": ("when-to-see-a-doctor", "symptoms"),
+    # how people type (issue 16): misspellings, plurals, everyday words
+    "fasiculation": "why-twitches-happen",
+    "fasciculations": "why-twitches-happen",
+    "twiching": "why-twitches-happen",
+    "twitchs": "why-twitches-happen",
+    "buzzing": "symptoms",
+    "vibrating feeling": "symptoms",
+    "eye twitch": "symptoms",
+    "tongue": "symptoms",
+    "calf": ("what-is-bfs", "symptoms"),
+    "ALS": "bfs-and-als",
+    "MND": "bfs-and-als",
+    "Lou Gehrig": "bfs-and-als",
+    "stroke": "when-to-see-a-doctor",
+    "checking my muscles": "worry-and-checking",
+    "magnesium supplement": "managing-bfs",
+}
+SECTIONS = {  # queries whose first result must be one particular section
+    "eye twitch": ("symptoms", "eyelid-twitches"),
+    "tongue": ("symptoms", "tongue-twitches"),
+    "buzzing": ("symptoms", "buzzing-tingling-and-numbness"),
+    "fasiculation": ("why-twitches-happen", None),
+    "stroke": ("when-to-see-a-doctor", None),
 }
 
 
@@ -107,3 +197,11 @@ def test_search_finds_the_expected_chapter(query, expected):
     assert results, f"no results for {query!r}"
     wanted = expected if isinstance(expected, tuple) else (expected,)
     assert results[0].chapter_id in wanted, [(r.chapter_id, r.section_id) for r in results[:3]]
+
+
+@pytest.mark.parametrize("query, expected", list(SECTIONS.items()))
+def test_search_opens_the_section_a_reader_means(query, expected):
+    chapter_id, section_id = expected
+    first = INDEX.search(query)[0]
+    assert first.chapter_id == chapter_id
+    assert section_id is None or first.section_id == section_id

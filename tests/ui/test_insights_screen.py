@@ -116,7 +116,7 @@ async def test_the_gentle_note_appears_once_after_more_than_ten_entries_and_neve
         assert "logging less is fine" in h.one(key="gentle-note-text").value
         assert deps.settings_repository.load().gentle_note_day == NOW.date().isoformat()
         await h.tap(h.one(key="gentle-note-read"))
-        assert h.page.route == routes.chapter("symptoms", "the-worry-loop")
+        assert h.page.route == routes.WORRY_LOOP
         await h.navigate(routes.LOG_TWITCH)
         await h.tap(h.one(key="quick-left-calf"))  # the 12th: saved, and no second note today
         assert len(deps.episode_repository.find()) == 12

@@ -49,7 +49,8 @@ async def test_doctor_link_opens_the_red_flags_chapter_and_back_returns_to_the_g
         assert h.page.route == routes.WHEN_TO_SEE_A_DOCTOR
         assert h.routes() == [routes.GUIDE, routes.WHEN_TO_SEE_A_DOCTOR]
         assert h.top_view().appbar.title.value == "When to see a doctor"
-        assert "trouble breathing" in h.one(key=section_key("get-urgent-help-now")).value
+        emergency = h.one(key=section_key("call-an-emergency-number-now")).value
+        assert "Trouble breathing" in emergency and "999" in emergency
 
         await h.pop_view()
         assert h.routes() == [routes.GUIDE]
