@@ -17,12 +17,18 @@ import flet as ft
 logger = logging.getLogger(__name__)
 
 SOUND_NAMES = ("inhale", "top_up", "hold", "exhale", "rest", "finish")
+# Cues without a tone of their own borrow one; "get_ready" is silent unless spoken.
+TONES = {**{name: name for name in SOUND_NAMES}, "tense": "top_up", "release": "exhale"}
+# The recorded voice (pwa/tools/make_voice.py) says each cue in words.
+VOICE_NAMES = ("get_ready", "inhale", "top_up", "hold", "exhale", "rest", "tense", "release", "finish")
 # A distinct vibration per cue: Flutter web maps these to vibrations of different lengths.
 HAPTICS = {
     "inhale": "medium_impact",
     "top_up": "selection_click",
+    "tense": "selection_click",
     "hold": "light_impact",
     "exhale": "heavy_impact",
+    "release": "heavy_impact",
     "rest": "light_impact",
     "finish": "vibrate",
 }
@@ -34,12 +40,20 @@ class Cues(Protocol):
     def keep_awake(self, awake: bool) -> None: ...
 
 
+def sound_file(name: str, spoken: bool) -> str | None:
+    """The asset played for a cue: the voice saying it, or its tone; None when it has neither."""
+    if spoken:
+        return f"voice/{name}.wav" if name in VOICE_NAMES else None
+    return f"sounds/{TONES[name]}.wav" if name in TONES else None
+
+
 class FletCues:
-    def __init__(self, sound: bool, vibration: bool) -> None:
+    def __init__(self, sound: bool, vibration: bool, spoken: bool = False) -> None:
         import flet_audio
 
-        self.sound, self.vibration = sound, vibration
-        self._players = {n: flet_audio.Audio(src=f"sounds/{n}.wav") for n in SOUND_NAMES} if sound else {}
+        self.sound, self.vibration, self.spoken = sound, vibration, spoken
+        files = {name: sound_file(name, spoken) for name in (*VOICE_NAMES, *TONES)} if sound else {}
+        self._players = {name: flet_audio.Audio(src=path) for name, path in files.items() if path}
         self._haptics = ft.HapticFeedback() if vibration else None
         self._wakelock = ft.Wakelock()
         self._tasks: set[asyncio.Task] = set()

@@ -11,6 +11,16 @@ from pwa.core.timed_session import Clock, Step, TimedSession
 
 MAX_PHASE_SECONDS = 30
 MAX_NAME_LENGTH = 40
+UNTIL_STOPPED = 0  # a session length meaning "until I stop"
+SESSION_MINUTES = (1, 3, 5, 10)  # the lengths a person can choose, besides "until I stop"
+LENGTH_CHOICES = (*SESSION_MINUTES, UNTIL_STOPPED)
+
+
+def length_label(minutes: int) -> str:
+    """ "1 minute", "5 minutes", "Until I stop"."""
+    if minutes == UNTIL_STOPPED:
+        return "Until I stop"
+    return f"{minutes} minute{'' if minutes == 1 else 's'}"
 
 
 class PhaseKind(str, Enum):
@@ -74,12 +84,25 @@ class BreathingPattern:
     def breaths_per_minute(self) -> float:
         return 60 / self.cycle_seconds if self.cycle_seconds else 0.0
 
-    def session(self, clock: Clock, minutes: float | None = None, cycles: int | None = None) -> TimedSession[PhaseKind]:
-        """A session of this pattern: a number of cycles, or whole cycles filling the minutes."""
-        cycles = cycles or (None if minutes else self.default_cycles)
-        if cycles:
-            return TimedSession(self.phases, cycles, clock)
-        return TimedSession.for_duration(self.phases, 60 * (minutes or self.default_minutes or 5), clock)
+    @property
+    def default_length(self) -> str:
+        """What a session lasts when the person has not chosen: "5 minutes", "4 breaths"."""
+        if self.default_cycles:
+            return f"{self.default_cycles} breaths"
+        return length_label(int(self.default_minutes or 5))
+
+    def cycles_for(self, minutes: int | None) -> int | None:
+        """How many breaths a session of `minutes` has: None (the default length), UNTIL_STOPPED or minutes."""
+        if minutes == UNTIL_STOPPED:
+            return None
+        if minutes is None and self.default_cycles:
+            return self.default_cycles
+        seconds = 60 * (minutes or self.default_minutes or 5)
+        return max(1, round(seconds / self.cycle_seconds))
+
+    def session(self, clock: Clock, minutes: int | None = None) -> TimedSession[PhaseKind]:
+        """A session of this pattern: whole breaths filling the minutes, its default length, or until stopped."""
+        return TimedSession(self.phases, self.cycles_for(minutes), clock)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "phases": [[p.what.value, p.seconds] for p in self.phases]}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, Mapping
+
+from pwa.core.breathing import LENGTH_CHOICES
 
 
 class ThemeChoice(str, Enum):
@@ -27,6 +29,17 @@ class AppSettings:
     pmr_tense_seconds: int = 6
     pmr_release_seconds: int = 35
     gentle_note_day: str | None = None  # ISO date the note about frequent checking was last shown
+    lead_in: bool = True  # a calm "Get ready" 3-2-1 before the first cue of a session
+    spoken_cues: bool = False  # a recorded voice says the cue ("Breathe in") instead of a tone
+    # The session length each breathing pattern was last given, in minutes (0: until I stop).
+    session_minutes: Mapping[str, int] = field(default_factory=dict)
+
+    def minutes_for(self, pattern_id: str) -> int | None:
+        """The length the person chose for this pattern, or None for the pattern's own default."""
+        return self.session_minutes.get(pattern_id)
+
+    def with_minutes(self, pattern_id: str, minutes: int) -> AppSettings:
+        return replace(self, session_minutes={**self.session_minutes, pattern_id: minutes})
 
     def with_changes(self, **changes: Any) -> AppSettings:
         return replace(self, **changes)
@@ -43,6 +56,9 @@ class AppSettings:
             "pmr_tense_seconds": self.pmr_tense_seconds,
             "pmr_release_seconds": self.pmr_release_seconds,
             "gentle_note_day": self.gentle_note_day,
+            "lead_in": self.lead_in,
+            "spoken_cues": self.spoken_cues,
+            "session_minutes": dict(self.session_minutes),
         }
 
     @classmethod
@@ -76,4 +92,18 @@ class AppSettings:
             pmr_tense_seconds=number("pmr_tense_seconds", 6, range(3, 11)),
             pmr_release_seconds=number("pmr_release_seconds", 35, range(15, 61)),
             gentle_note_day=text("gentle_note_day"),
+            lead_in=flag("lead_in", True),
+            spoken_cues=flag("spoken_cues", False),
+            session_minutes=_session_minutes(data.get("session_minutes")),
         )
+
+
+def _session_minutes(value: Any) -> dict[str, int]:
+    """Stored lengths, keeping only the ones a person could have chosen."""
+    if not isinstance(value, Mapping):
+        return {}
+    return {
+        key: minutes
+        for key, minutes in value.items()
+        if isinstance(key, str) and isinstance(minutes, int) and not isinstance(minutes, bool) and minutes in LENGTH_CHOICES
+    }

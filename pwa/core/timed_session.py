@@ -35,8 +35,9 @@ class StepStarted(Generic[T]):
 
 @dataclass(frozen=True)
 class SessionFinished:
-    elapsed: float
+    elapsed: float  # how far into the session it ended (a skipped step counts whole)
     completed: bool  # False when the user stopped early
+    spent: float = 0.0  # time actually spent in it: pauses and skipped parts of steps left out
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class SessionState(Generic[T]):
     step: Step[T]
     index: int
     cycle: int
-    cycles: int
+    cycles: int | None  # None: the session runs until the person stops it
     progress: float  # 0..1 within the current step
     step_seconds_left: float
     elapsed: float
@@ -53,27 +54,37 @@ class SessionState(Generic[T]):
     finished: bool
 
     @property
+    def paused(self) -> bool:
+        return not self.running and not self.finished and self.elapsed > 0
+
+    @property
+    def open_ended(self) -> bool:
+        return self.cycles is None
+
+    @property
     def seconds_left(self) -> float:
         return max(self.total - self.elapsed, 0.0)
 
     @property
-    def session_progress(self) -> float:
+    def session_progress(self) -> float | None:
+        """0..1 through the session; None when it runs until stopped (there is no end to measure)."""
+        if self.open_ended:
+            return None
         return min(self.elapsed / self.total, 1.0) if self.total else 1.0
 
 
 class TimedSession(Generic[T]):
-    """Runs `steps` for `cycles` rounds. Zero-length steps are left out."""
+    """Runs `steps` for `cycles` rounds (None: until stopped). Zero-length steps are left out."""
 
-    def __init__(self, steps: tuple[Step[T], ...], cycles: int, clock: Clock) -> None:
+    def __init__(self, steps: tuple[Step[T], ...], cycles: int | None, clock: Clock) -> None:
         self.steps = tuple(s for s in steps if s.seconds > 0)
         if not self.steps:
             raise ValueError("a session needs at least one step longer than zero seconds")
-        if cycles < 1:
+        if cycles is not None and cycles < 1:
             raise ValueError("a session needs at least one cycle")
-        self.cycles = cycles
         self._clock = clock
         self.cycle_seconds = sum(s.seconds for s in self.steps)
-        self.total = self.cycle_seconds * cycles
+        self._set_cycles(cycles)
         self._starts = [0.0]
         for step in self.steps[:-1]:
             self._starts.append(self._starts[-1] + step.seconds)
@@ -83,6 +94,12 @@ class TimedSession(Generic[T]):
         self._reported = -1  # session position of the last step reported by poll()
         self._finish_reported = False
         self._stopped_at: float | None = None
+        self._spent = 0.0  # running time of the runs that have ended (a run: start/resume to pause/stop)
+        self._run_from: float | None = None  # clock reading when the current run began
+
+    def _set_cycles(self, cycles: int | None) -> None:
+        self.cycles = cycles
+        self.total = self.cycle_seconds * cycles if cycles is not None else math.inf
 
     @classmethod
     def for_duration(cls, steps: tuple[Step[T], ...], seconds: float, clock: Clock) -> TimedSession[T]:
@@ -105,20 +122,48 @@ class TimedSession(Generic[T]):
 
     def start(self) -> None:
         if self._started_at is None:
-            self._started_at = self._clock()
+            self._started_at = self._run_from = self._clock()
 
     def pause(self) -> None:
         if self.running:
+            self._spent = self.spent()
             self._paused_at = self._clock()
+            self._run_from = None
 
     def resume(self) -> None:
         if self._paused_at is not None and self._stopped_at is None:
             self._offset -= self._clock() - self._paused_at
             self._paused_at = None
+            self._run_from = self._clock()
 
     def stop(self) -> None:
         if self._stopped_at is None:
+            self._spent = self.spent()
+            self._run_from = None
             self._stopped_at = self.elapsed() if self.started else 0.0
+
+    def set_cycles(self, cycles: int | None) -> None:
+        """Change the length while it runs (None: until stopped); it never ends before the current cycle does."""
+        if self._stopped_at is not None or (self.started and self.finished):
+            return
+        if cycles is not None:
+            if cycles < 1:
+                raise ValueError("a session needs at least one cycle")
+            current = int(self.elapsed() // self.cycle_seconds) + 1 if self.started else 1
+            cycles = max(cycles, current)
+        self._set_cycles(cycles)
+
+    def spent(self) -> float:
+        """Seconds actually spent in the session: running time only, up to its end or its stop.
+
+        Unlike `elapsed()`, pauses never count and skipping ahead adds nothing; going back does
+        not take time away.
+        """
+        spent = self._spent
+        if self._run_from is not None:
+            natural_end = self._started_at - self._offset + self.total  # when elapsed() reaches total
+            spent += max(min(self._clock(), natural_end) - self._run_from, 0.0)
+        return spent
 
     def skip(self) -> None:
         """Jump to the start of the next step; its start is reported by the next poll."""
@@ -154,7 +199,7 @@ class TimedSession(Generic[T]):
         return min(cycle * self.cycle_seconds + self._starts[index], self.total)
 
     def _position_at(self, elapsed: float) -> int:
-        last = self.cycles * len(self.steps) - 1
+        last = self.cycles * len(self.steps) - 1 if self.cycles is not None else math.inf
         if elapsed >= self.total:
             return last
         cycle = int(elapsed // self.cycle_seconds)
@@ -196,7 +241,7 @@ class TimedSession(Generic[T]):
             self._reported = max(self._reported, position)
         if self.finished and not self._finish_reported:
             self._finish_reported = True
-            events.append(SessionFinished(self.elapsed(), completed=self._stopped_at is None))
+            events.append(SessionFinished(self.elapsed(), completed=self._stopped_at is None, spent=self.spent()))
         return events
 
     def seconds_until_next_change(self) -> float:

@@ -5,10 +5,18 @@ from __future__ import annotations
 import flet as ft
 
 from pwa import routes
-from pwa.core.breathing import CUE_SOUNDS, PACER_SCALE, BreathingPattern, find_pattern, pacer_scale
+from pwa.core.breathing import (
+    CUE_SOUNDS,
+    LENGTH_CHOICES,
+    PACER_SCALE,
+    BreathingPattern,
+    find_pattern,
+    length_label,
+    pacer_scale,
+)
 from pwa.core.timed_session import SessionState
 from pwa.ui.context import ShellState, use_shell
-from pwa.ui.session_runner import countdown, finish_view, use_session_runner
+from pwa.ui.session_runner import SessionControls, countdown, finish_view, use_session_runner
 from pwa.ui.shell import detail_view
 
 PACER_SIZE = 220
@@ -22,13 +30,16 @@ def _clock_text(seconds: float) -> str:
 def _pacer(pattern: BreathingPattern, state: SessionState, reduced_motion: bool) -> ft.Control:
     if reduced_motion:
         return ft.ProgressBar(key="pacer-bar", value=state.progress, bar_height=16, border_radius=8)
+    # The pacer always carries an animation, even at rest or paused (one of no length): a control
+    # that gains an animation only when the first breath starts becomes a new animated widget on
+    # the client, drawn at once at its target size, so the first breath in did not grow.
     if state.running:
         # The client animates the whole phase; the server only sends a new target per phase.
         scale = PACER_SCALE[state.step.what]
         animation = ft.Animation(int(state.step_seconds_left * 1000), ft.AnimationCurve.EASE_IN_OUT)
-    else:
+    else:  # before the start (at rest), paused (held where it is) or finished
         scale = pacer_scale(pattern.phases, state.index, state.progress)
-        animation = None
+        animation = ft.Animation(0, ft.AnimationCurve.EASE_IN_OUT)
     return ft.Container(
         key="pacer",
         width=PACER_SIZE,
@@ -38,13 +49,42 @@ def _pacer(pattern: BreathingPattern, state: SessionState, reduced_motion: bool)
         border=ft.Border.all(2, ft.Colors.PRIMARY),
         scale=scale,
         animate_scale=animation,
+        opacity=0.45 if state.paused else 1.0,
+        content=ft.Icon(ft.Icons.PAUSE, size=64, color=ft.Colors.PRIMARY, key="pacer-paused") if state.paused else None,
+        alignment=ft.Alignment.CENTER,
     )
 
 
-def _session_view(pattern: BreathingPattern, state: SessionState, shell: ShellState, toggle, stop) -> list[ft.Control]:
-    started = state.elapsed > 0 or state.running
-    word = state.step.what.cue if started else "Get comfortable"
-    return [
+def _length_choice(pattern: BreathingPattern, minutes: int | None, on_change) -> ft.Control:
+    options = [ft.DropdownOption(key="default", text=f"{pattern.default_length} (usual)")]
+    options += [ft.DropdownOption(key=str(m), text=length_label(m)) for m in LENGTH_CHOICES]
+    return ft.Dropdown(
+        key="session-length",
+        label="Session length",
+        value="default" if minutes is None else str(minutes),
+        options=options,
+        on_select=on_change,
+        expand=True,
+    )
+
+
+def _progress_text(state: SessionState) -> str:
+    if state.open_ended:
+        return f"Breath {state.cycle} · {_clock_text(state.elapsed)} so far"
+    return f"Breath {state.cycle} of {state.cycles} · {_clock_text(state.seconds_left)} left"
+
+
+def _session_view(pattern: BreathingPattern, run: SessionControls, shell: ShellState, set_length) -> list[ft.Control]:
+    state = run.state
+    if run.lead_in is not None:
+        word, count = "Get ready", str(run.lead_in)
+    elif state.paused:
+        word, count = "Paused", countdown(state)
+    elif state.elapsed > 0 or state.running:
+        word, count = state.step.what.cue, countdown(state)
+    else:
+        word, count = "Get comfortable", ""
+    controls: list[ft.Control] = [
         ft.Text(pattern.explanation, key="pattern-explanation", text_align=ft.TextAlign.CENTER),
         ft.Container(
             content=_pacer(pattern, state, shell.settings.reduced_motion),
@@ -55,22 +95,29 @@ def _session_view(pattern: BreathingPattern, state: SessionState, shell: ShellSt
             live_region=True,
             content=ft.Text(word, key="phase-word", theme_style=ft.TextThemeStyle.HEADLINE_MEDIUM, text_align=ft.TextAlign.CENTER),
         ),
-        ft.Text(countdown(state), key="phase-seconds", text_align=ft.TextAlign.CENTER, theme_style=ft.TextThemeStyle.TITLE_LARGE),
-        ft.ProgressBar(key="session-progress", value=state.session_progress),
-        ft.Text(
-            f"Breath {state.cycle} of {state.cycles} · {_clock_text(state.seconds_left)} left",
-            key="session-left",
-            text_align=ft.TextAlign.CENTER,
-        ),
-        ft.FilledTonalButton(
-            content="Pause" if state.running else "Resume",
-            icon=ft.Icons.PAUSE if state.running else ft.Icons.PLAY_ARROW,
-            key="pause-resume",
-            on_click=toggle,
-            height=56,
-        ),
-        ft.TextButton(content="Stop", icon=ft.Icons.STOP, key="stop", on_click=stop),
+        ft.Text(count, key="phase-seconds", text_align=ft.TextAlign.CENTER, theme_style=ft.TextThemeStyle.TITLE_LARGE),
     ]
+    if run.lead_in is not None:
+        controls.append(
+            ft.FilledTonalButton(content="Start now", icon=ft.Icons.PLAY_ARROW, key="skip-lead-in", on_click=run.skip_lead_in, height=56)
+        )
+    else:
+        controls += [
+            ft.ProgressBar(key="session-progress", value=state.session_progress if not state.open_ended else None),
+            ft.Text(_progress_text(state), key="session-left", text_align=ft.TextAlign.CENTER),
+            ft.FilledTonalButton(
+                content="Pause" if state.running else "Resume",
+                icon=ft.Icons.PAUSE if state.running else ft.Icons.PLAY_ARROW,
+                key="pause-resume",
+                on_click=run.toggle,
+                height=56,
+            ),
+        ]
+    controls += [
+        ft.TextButton(content="Stop", icon=ft.Icons.STOP, key="stop", on_click=run.stop),
+        ft.Row([_length_choice(pattern, shell.settings.minutes_for(pattern.id), set_length)]),
+    ]
+    return controls
 
 
 @ft.component
@@ -79,17 +126,27 @@ def BreathingScreen() -> ft.View:
     requested = ft.use_route_params().get("pattern_id")
     custom = ft.use_memo(shell.deps.relaxation_repository.patterns, [shell.revision])
     pattern = find_pattern(requested or shell.settings.breathing_pattern_id, custom)
+    minutes = shell.settings.minutes_for(pattern.id)
     run = use_session_runner(
         shell,
-        lambda: pattern.session(shell.deps.clock),
+        lambda: pattern.session(shell.deps.clock, minutes),
         [pattern.id],
         cue_for=lambda phase: CUE_SOUNDS[phase],
         exercise=pattern.name,
         on_start=lambda: shell.change_settings(breathing_pattern_id=pattern.id),
     )
+
+    def set_length(e: ft.Event) -> None:
+        choice = None if e.control.value in (None, "default") else int(e.control.value)
+        run.change(lambda: run.session.set_cycles(pattern.cycles_for(choice)))
+        if choice is None:
+            shell.change_settings(session_minutes={k: v for k, v in shell.settings.session_minutes.items() if k != pattern.id})
+        else:
+            shell.change_settings(session_minutes={**shell.settings.session_minutes, pattern.id: choice})
+
     route = routes.breathe(pattern.id if requested else None)
     if run.finished:
-        body = finish_view("of slow breathing", run.session.elapsed(), run.restart, again="Breathe again")
+        body = finish_view("of slow breathing", run.session.spent(), run.restart, again="Breathe again")
     else:
-        body = _session_view(pattern, run.state, shell, run.toggle, run.stop)
+        body = _session_view(pattern, run, shell, set_length)
     return detail_view(route, pattern.name, body, modal=True)

@@ -39,7 +39,9 @@ class AppDependencies:
     storage_persistent: bool | None = None  # browser build: will the browser keep our data? None: a file on disk
     clock: Clock = time.monotonic
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now().astimezone()  # wall time, for records
-    make_cues: Callable[[AppSettings], Cues] = lambda settings: FletCues(settings.sound_cues, settings.vibration_cues)
+    make_cues: Callable[[AppSettings], Cues] = lambda settings: FletCues(
+        settings.sound_cues, settings.vibration_cues, settings.spoken_cues
+    )
     tick_seconds: float = 0.25  # how often a running session refreshes the screen at most
     # Waits until every change so far is on durable storage (the browser build pushes the file
     # system to IndexedDB in the background); raises OSError if it was refused. Files on disk

@@ -11,7 +11,7 @@ from pwa.ui.context import use_shell
 from pwa.ui.session_runner import countdown, SessionControls, finish_view, use_session_runner
 from pwa.ui.shell import detail_view
 
-CUES = {PmrPhase.TENSE: "top_up", PmrPhase.RELEASE: "exhale"}
+CUES = {PmrPhase.TENSE: "tense", PmrPhase.RELEASE: "release"}
 
 
 def _body_progress(groups: int, state: SessionState[PmrStep]) -> ft.Control:
@@ -39,7 +39,22 @@ def _body_progress(groups: int, state: SessionState[PmrStep]) -> ft.Control:
 def _session_view(groups: int, run: SessionControls[PmrStep]) -> list[ft.Control]:
     state = run.state
     step = state.step.what
-    phase = "Tense gently" if step.phase is PmrPhase.TENSE else "Release and notice"
+    if run.lead_in is not None:
+        return [
+            ft.Text(step.group.name, key="group-name", theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
+            ft.Semantics(
+                live_region=True,
+                content=ft.Text("Get ready", key="pmr-phase", theme_style=ft.TextThemeStyle.TITLE_MEDIUM, color=ft.Colors.PRIMARY),
+            ),
+            ft.Text("Settle in and let your breathing slow down.", key="pmr-instruction", theme_style=ft.TextThemeStyle.BODY_LARGE),
+            ft.Text(str(run.lead_in), key="pmr-seconds", theme_style=ft.TextThemeStyle.DISPLAY_SMALL),
+            ft.FilledTonalButton(content="Start now", icon=ft.Icons.PLAY_ARROW, key="skip-lead-in", on_click=run.skip_lead_in, height=56),
+            ft.TextButton(content="Stop", icon=ft.Icons.STOP, key="stop", on_click=run.stop),
+        ]
+    if state.paused:
+        phase = "Paused"
+    else:
+        phase = "Tense gently" if step.phase is PmrPhase.TENSE else "Release and notice"
     return [
         ft.Text(step.group.name, key="group-name", theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
         ft.Semantics(
@@ -84,7 +99,7 @@ def PmrScreen() -> ft.View:
         on_start=lambda: shell.change_settings(pmr_groups=groups),
     )
     if run.finished:
-        body = finish_view("to relax your muscles", run.session.elapsed(), run.restart, again="Start again")
+        body = finish_view("to relax your muscles", run.session.spent(), run.restart, again="Start again")
     else:
         body = _session_view(groups, run)
     return detail_view(routes.muscle_relaxation(groups), f"Muscle relaxation: {groups} groups", body, modal=True)

@@ -79,6 +79,18 @@ def SettingsScreen() -> ft.View:
         ft.Text("Relaxation cues", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         _switch("Soft sound at each step", "sound-cues", shell.settings.sound_cues, lambda on: shell.change_settings(sound_cues=on)),
         _switch(
+            "Spoken cues: a calm voice says “Breathe in”, “Tense”… instead of the tone",
+            "spoken-cues",
+            shell.settings.spoken_cues,
+            lambda on: shell.change_settings(spoken_cues=on),
+        ),
+        _switch(
+            "“Get ready” with 3-2-1 before a session starts",
+            "lead-in",
+            shell.settings.lead_in,
+            lambda on: shell.change_settings(lead_in=on),
+        ),
+        _switch(
             "Vibration at each step (on phones that support it)",
             "vibration-cues",
             shell.settings.vibration_cues,

@@ -8,7 +8,15 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import ARTIFACTS, ServedApp
-from tests.browser.helpers import LOAD_TIMEOUT_MS, STEP_TIMEOUT_MS, enable_semantics, record_external_requests, tap, wait_for_home
+from tests.browser.helpers import (
+    LOAD_TIMEOUT_MS,
+    STEP_TIMEOUT_MS,
+    colour_width,
+    enable_semantics,
+    record_external_requests,
+    tap,
+    wait_for_home,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -138,6 +146,28 @@ def test_breathe_now_runs_a_session_that_changes_phase(browser, served_app, deny
     assert [line for line in console if "Traceback" in line or "Exception" in line] == []
     assert external == []
     assert deny_proxy.app_attempts() == []
+
+
+PACER_COLOUR = (159, 242, 226)  # the light theme's primary container, the pacer's fill
+
+
+def test_the_first_inhale_grows_the_pacer_like_every_other_breath(browser, served_app, deny_proxy):
+    """Sampled twice within the first breath in: the pacer must be growing (issue 16: it stayed
+    full size for the whole first breath and only animated from the second)."""
+    external: list[str] = []
+    page = open_app(browser, served_app.url, VIEWPORTS["phone"], external)
+    try:
+        tap(page.get_by_role("button", name="Breathe now"))
+        page.get_by_text("Breathe in", exact=True).first.wait_for(timeout=STEP_TIMEOUT_MS)
+        first = colour_width(page.screenshot(), PACER_COLOUR)
+        page.wait_for_timeout(1500)  # the breath in lasts 4 s
+        second = colour_width(page.screenshot(), PACER_COLOUR)
+        assert page.get_by_text("Breathe in", exact=True).first.is_visible()  # still the first breath in
+        tap(page.get_by_role("button", name="Stop"))
+    finally:
+        page.close()
+    assert 0 < first < second - 10, (first, second)
+    assert external == []
 
 
 def test_a_twitch_is_logged_in_two_taps_and_kept_on_disk(browser, served_app, deny_proxy):

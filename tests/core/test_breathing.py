@@ -2,9 +2,11 @@ import pytest
 
 from pwa.core.breathing import (
     PRESETS,
+    UNTIL_STOPPED,
     PatternError,
     PhaseKind,
     find_pattern,
+    length_label,
     make_pattern,
     pattern_from_dict,
 )
@@ -50,10 +52,46 @@ def test_cyclic_sigh_breathes_out_about_twice_as_long_as_in():
     assert 1.5 <= breath_out / breath_in <= 2.5
 
 
-def test_a_session_can_be_set_by_minutes_or_cycles():
+def test_a_session_can_be_set_by_minutes_or_run_until_stopped():
     box = find_pattern("box")
     assert box.session(FakeClock(), minutes=2).total == 128  # 8 whole cycles of 16 s
-    assert box.session(FakeClock(), cycles=3).cycles == 3
+    assert box.session(FakeClock(), minutes=UNTIL_STOPPED).cycles is None
+    assert box.session(FakeClock()).total == 4 * 60  # its default: 4 minutes
+
+
+@pytest.mark.parametrize(
+    "pattern_id, minutes, cycles",
+    [
+        ("resonance", 1, 6),  # 10 s breaths
+        ("resonance", 3, 18),
+        ("resonance", 5, 30),
+        ("resonance", 10, 60),
+        ("resonance", None, 30),  # the default: 5 minutes
+        ("resonance", UNTIL_STOPPED, None),
+        ("cyclic-sigh", None, 30),  # 5 minutes of 10 s sighs, as in its study
+        ("4-7-8", None, 4),  # short sets of four breaths
+        ("4-7-8", 1, 3),  # 60 / 19 s, rounded to whole breaths
+        ("4-7-8", 10, 32),
+        ("box", 1, 4),
+    ],
+)
+def test_session_lengths_are_whole_breaths(pattern_id, minutes, cycles):
+    assert find_pattern(pattern_id).cycles_for(minutes) == cycles
+
+
+def test_a_very_short_length_is_still_one_whole_breath():
+    slow = make_pattern("Slow", [("inhale", 30), ("hold_in", 30), ("exhale", 30), ("hold_out", 30)])
+    assert slow.cycles_for(1) == 1  # 60 s of a 120 s breath rounds to 0; one breath at least
+
+
+@pytest.mark.parametrize("minutes, label", [(1, "1 minute"), (3, "3 minutes"), (10, "10 minutes"), (UNTIL_STOPPED, "Until I stop")])
+def test_length_labels(minutes, label):
+    assert length_label(minutes) == label
+
+
+def test_default_lengths_are_named_as_people_count_them():
+    assert find_pattern("cyclic-sigh").default_length == "5 minutes"
+    assert find_pattern("4-7-8").default_length == "4 breaths"
 
 
 def test_a_valid_custom_pattern_round_trips():

@@ -1,3 +1,5 @@
+import pytest
+
 from pwa.core.settings import AppSettings, ThemeChoice
 
 
@@ -19,3 +21,38 @@ def test_unknown_or_missing_values_fall_back_to_defaults():
 def test_wrongly_typed_values_fall_back_to_defaults():
     stored = {"sound_cues": "yes", "reduced_motion": 1, "breathing_pattern_id": 5}
     assert AppSettings.from_dict(stored) == AppSettings()
+
+
+def test_a_session_starts_with_the_lead_in_and_without_a_voice_until_the_person_chooses():
+    settings = AppSettings()
+    assert settings.lead_in is True and settings.spoken_cues is False
+    changed = settings.with_changes(lead_in=False, spoken_cues=True)
+    assert AppSettings.from_dict(changed.to_dict()) == changed
+
+
+def test_session_lengths_are_remembered_per_pattern():
+    settings = AppSettings().with_minutes("box", 10).with_minutes("resonance", 0)
+    assert settings.minutes_for("box") == 10
+    assert settings.minutes_for("resonance") == 0  # until I stop
+    assert settings.minutes_for("cyclic-sigh") is None  # its own default
+    assert AppSettings.from_dict(settings.to_dict()) == settings
+    assert AppSettings().minutes_for("box") is None  # the default settings share no dict
+
+
+@pytest.mark.parametrize(
+    "stored, kept",
+    [
+        ({"box": 1, "resonance": 10, "sigh": 0}, {"box": 1, "resonance": 10, "sigh": 0}),
+        ({"box": 2}, {}),  # not a length anyone could choose
+        ({"box": 11}, {}),
+        ({"box": -1}, {}),
+        ({"box": True}, {}),
+        ({"box": "5"}, {}),
+        ({"box": 5.0}, {}),
+        ({5: 5}, {}),
+        ([["box", 5]], {}),
+        ("box", {}),
+    ],
+)
+def test_stored_session_lengths_keep_only_real_choices(stored, kept):
+    assert dict(AppSettings.from_dict({"session_minutes": stored}).session_minutes) == kept

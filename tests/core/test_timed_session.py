@@ -57,7 +57,7 @@ def test_the_finish_is_reported_once_after_the_last_step():
     clock.advance(100)
     events = session.poll()
     assert names(events) == ["a", "b", "c", "finished"]
-    assert events[-1] == SessionFinished(10.0, completed=True)
+    assert events[-1] == SessionFinished(10.0, completed=True, spent=10.0)
     assert session.poll() == []
     assert session.finished and not session.running
     assert session.state().seconds_left == 0
@@ -84,7 +84,7 @@ def test_stop_ends_the_session_early():
     session.stop()
     clock.advance(50)
     events = session.poll()
-    assert events[-1] == SessionFinished(4.0, completed=False)
+    assert events[-1] == SessionFinished(4.0, completed=False, spent=4.0)
     assert session.elapsed() == 4.0 and session.finished
 
 
@@ -128,3 +128,145 @@ def test_nothing_happens_before_start():
     session.pause()
     session.skip()
     assert not session.started
+
+
+# ---- time actually spent (issue 14/16: relaxation history records what really happened) ----
+
+
+def test_a_session_stopped_after_40_seconds_spent_40_seconds():
+    clock = FakeClock()
+    session = started(clock, cycles=10)  # 100 s long
+    clock.advance(40)
+    session.stop()
+    clock.advance(500)
+    assert session.spent() == 40
+    assert names(session.poll())[-1] == "finished"
+
+
+def test_pauses_do_not_count_as_time_spent():
+    clock = FakeClock()
+    session = started(clock, cycles=10)
+    clock.advance(7)
+    session.pause()
+    clock.advance(300)
+    assert session.spent() == 7
+    session.resume()
+    clock.advance(3)
+    assert session.spent() == 10
+    assert session.elapsed() == 10
+
+
+def test_a_skipped_step_counts_only_the_time_spent_in_it():
+    clock = FakeClock()
+    session = started(clock, cycles=1)  # a 2 s, b 3 s, c 5 s
+    clock.advance(1)
+    session.skip()  # 1 s of "a" left out
+    assert session.elapsed() == 2.0
+    assert session.spent() == 1.0
+    clock.advance(0.5)
+    session.skip()  # 2.5 s of "b" left out
+    clock.advance(5)  # "c" runs to the end
+    assert session.finished
+    assert session.spent() == 6.5
+    clock.advance(60)  # a late tick does not add time after the end
+    events = session.poll()
+    assert events[-1] == SessionFinished(10.0, completed=True, spent=6.5)
+
+
+def test_going_back_does_not_take_time_away():
+    clock = FakeClock()
+    session = started(clock, cycles=1)
+    clock.advance(4)  # in "b"
+    session.back()  # to the start of "b" (2 s in "b" is not < 2 s... it is exactly 2: back to "b")
+    assert session.elapsed() == 2.0
+    assert session.spent() == 4.0
+    clock.advance(8)
+    assert session.finished and session.spent() == 12.0
+
+
+def test_a_natural_finish_spends_exactly_the_session_length_however_late_the_tick():
+    clock = FakeClock()
+    session = started(clock, cycles=1)
+    clock.advance(9.999)
+    assert not session.finished and session.spent() == pytest.approx(9.999)
+    clock.advance(1000)
+    assert session.spent() == 10.0
+
+
+def test_back_from_the_background_reports_every_step_once_and_the_position_is_exact():
+    clock = FakeClock()
+    session = started(clock, cycles=10)
+    assert names(session.poll()) == ["a"]
+    clock.advance(93.5)  # the phone was locked: no ticks for 93.5 s
+    events = session.poll()
+    assert len(events) == 2 + 8 * 3 + 2  # b, c of cycle 1; cycles 2-9 whole; a, b of cycle 10
+    state = session.state()
+    assert (state.cycle, state.step.what, state.step_seconds_left) == (10, "b", pytest.approx(1.5))
+    assert session.spent() == 93.5
+
+
+# ---- open-ended sessions and changing the length while running ----
+
+
+def test_a_session_until_stopped_never_finishes_by_itself():
+    clock = FakeClock()
+    session = started(clock, cycles=None)
+    clock.advance(10 * 3600)
+    state = session.state()
+    assert not session.finished and state.open_ended
+    assert state.session_progress is None and state.cycles is None
+    assert state.cycle == 3601 and state.step.what == "a"
+    session.stop()
+    assert session.finished and session.spent() == 36000
+
+
+@pytest.mark.parametrize("cycles", [0, -1])
+def test_a_session_needs_at_least_one_cycle(cycles):
+    with pytest.raises(ValueError):
+        TimedSession(STEPS, cycles, FakeClock())
+    session = started(FakeClock())
+    with pytest.raises(ValueError):
+        session.set_cycles(cycles)
+
+
+def test_the_length_can_change_while_running_but_never_cuts_the_current_cycle():
+    clock = FakeClock()
+    session = started(clock, cycles=None)
+    clock.advance(25)  # cycle 3 (20-30 s)
+    session.set_cycles(1)
+    assert session.cycles == 3 and session.total == 30
+    assert not session.finished
+    clock.advance(5)
+    assert session.finished
+    session.set_cycles(None)  # too late: it has ended
+    assert session.cycles == 3
+
+
+def test_a_longer_length_carries_on_from_the_same_place():
+    clock = FakeClock()
+    session = started(clock, cycles=1)
+    clock.advance(5)
+    session.set_cycles(2)
+    assert session.state().step.what == "c" and session.state().seconds_left == 15
+    session.set_cycles(None)
+    assert session.state().session_progress is None
+
+
+def test_the_length_set_before_the_start_counts_from_the_first_cycle():
+    session = TimedSession(STEPS, 4, FakeClock())
+    session.set_cycles(1)
+    assert session.cycles == 1 and session.total == 10
+
+
+def test_paused_is_neither_running_nor_finished_nor_before_the_start():
+    clock = FakeClock()
+    session = TimedSession(STEPS, 1, clock)
+    assert not session.state().paused  # not started yet
+    session.start()
+    clock.advance(1)
+    assert not session.state().paused
+    session.pause()
+    assert session.state().paused
+    session.resume()
+    clock.advance(9)
+    assert session.finished and not session.state().paused

@@ -2,14 +2,14 @@
 
 from pwa import routes
 from tests.flet_harness import mounted
-from tests.ui.test_breathing_screen import phase_word, wait_for
+from tests.ui.test_breathing_screen import phase_word, through_lead_in, wait_for
 
 
 async def type_into(h, key, text):
     await h.change(h.one(key=key), {"value": text}, text)
 
 
-async def test_a_new_pattern_is_validated_saved_and_can_be_started(app_main, deps):
+async def test_a_new_pattern_is_validated_saved_and_can_be_started(app_main, deps, clock):
     async with mounted(app_main, route=routes.RELAX) as h:
         await h.tap(h.one(key="new-pattern"))
         assert h.page.route == routes.edit_pattern()
@@ -31,6 +31,7 @@ async def test_a_new_pattern_is_validated_saved_and_can_be_started(app_main, dep
         assert h.one(key=f"pattern-{saved.id}").title.value == "Bedtime"
 
         await h.tap(h.one(key=f"pattern-{saved.id}"))
+        await through_lead_in(h, clock)
         await wait_for(h, lambda: bool(h.all(key="phase-word")) and phase_word(h) == "Breathe in")
         assert h.top_view().appbar.title.value == "Bedtime"
 
@@ -60,7 +61,7 @@ async def test_finished_sessions_appear_in_a_plain_history(app_main, deps, clock
     async with mounted(app_main, route=routes.RELAX) as h:
         assert h.all(key="session-history") == []
         await h.tap(h.one(key="pattern-4-7-8"))
-        await wait_for(h, lambda: bool(h.all(key="phase-word")))
+        await through_lead_in(h, clock)
         clock.advance(76)
         await wait_for(h, lambda: bool(h.all(key="finish")))
         await h.pop_view()
