@@ -38,8 +38,10 @@ class AppSettings:
         """The length the person chose for this pattern, or None for the pattern's own default."""
         return self.session_minutes.get(pattern_id)
 
-    def with_minutes(self, pattern_id: str, minutes: int) -> AppSettings:
-        return replace(self, session_minutes={**self.session_minutes, pattern_id: minutes})
+    def session_minutes_with(self, pattern_id: str, minutes: int | None) -> dict[str, int]:
+        """The remembered lengths with this pattern's changed (None: back to the pattern's own default)."""
+        lengths = {key: value for key, value in self.session_minutes.items() if key != pattern_id}
+        return lengths if minutes is None else {**lengths, pattern_id: minutes}
 
     def with_changes(self, **changes: Any) -> AppSettings:
         return replace(self, **changes)

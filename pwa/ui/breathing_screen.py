@@ -18,6 +18,7 @@ from pwa.core.timed_session import SessionState
 from pwa.ui.context import ShellState, use_shell
 from pwa.ui.session_runner import SessionControls, countdown, finish_view, use_session_runner
 from pwa.ui.shell import detail_view
+from pwa.ui.widgets import choice
 
 PACER_SIZE = 220
 
@@ -55,17 +56,10 @@ def _pacer(pattern: BreathingPattern, state: SessionState, reduced_motion: bool)
     )
 
 
-def _length_choice(pattern: BreathingPattern, minutes: int | None, on_change) -> ft.Control:
-    options = [ft.DropdownOption(key="default", text=f"{pattern.default_length} (usual)")]
-    options += [ft.DropdownOption(key=str(m), text=length_label(m)) for m in LENGTH_CHOICES]
-    return ft.Dropdown(
-        key="session-length",
-        label="Session length",
-        value="default" if minutes is None else str(minutes),
-        options=options,
-        on_select=on_change,
-        expand=True,
-    )
+def _length_choice(pattern: BreathingPattern, minutes: int | None, on_pick) -> ft.Control:
+    options = {"default": f"{pattern.default_length} (usual)", **{str(m): length_label(m) for m in LENGTH_CHOICES}}
+    value = "default" if minutes is None else str(minutes)
+    return choice("session-length", "Session length", value, options, on_pick, width=None)
 
 
 def _progress_text(state: SessionState) -> str:
@@ -115,7 +109,7 @@ def _session_view(pattern: BreathingPattern, run: SessionControls, shell: ShellS
         ]
     controls += [
         ft.TextButton(content="Stop", icon=ft.Icons.STOP, key="stop", on_click=run.stop),
-        ft.Row([_length_choice(pattern, shell.settings.minutes_for(pattern.id), set_length)]),
+        _length_choice(pattern, shell.settings.minutes_for(pattern.id), set_length),
     ]
     return controls
 
@@ -136,13 +130,10 @@ def BreathingScreen() -> ft.View:
         on_start=lambda: shell.change_settings(breathing_pattern_id=pattern.id),
     )
 
-    def set_length(e: ft.Event) -> None:
-        choice = None if e.control.value in (None, "default") else int(e.control.value)
-        run.change(lambda: run.session.set_cycles(pattern.cycles_for(choice)))
-        if choice is None:
-            shell.change_settings(session_minutes={k: v for k, v in shell.settings.session_minutes.items() if k != pattern.id})
-        else:
-            shell.change_settings(session_minutes={**shell.settings.session_minutes, pattern.id: choice})
+    def set_length(value: str) -> None:
+        chosen = None if value == "default" else int(value)
+        run.change(lambda: run.session.set_cycles(pattern.cycles_for(chosen)))
+        shell.change_settings(session_minutes=shell.settings.session_minutes_with(pattern.id, chosen))
 
     route = routes.breathe(pattern.id if requested else None)
     if run.finished:

@@ -50,7 +50,7 @@ def doctor_link(key: str = "open-doctor") -> ft.Control:
         key,
         "When to see a doctor",
         routes.WHEN_TO_SEE_A_DOCTOR,
-        subtitle="Signs that are worth getting checked, and where to go",
+        subtitle="What needs an emergency number now, a doctor within days, or a routine visit",
         icon=ft.Icons.MEDICAL_INFORMATION_OUTLINED,
     )
 

@@ -31,12 +31,16 @@ def test_a_session_starts_with_the_lead_in_and_without_a_voice_until_the_person_
 
 
 def test_session_lengths_are_remembered_per_pattern():
-    settings = AppSettings().with_minutes("box", 10).with_minutes("resonance", 0)
+    settings = AppSettings()
+    settings = settings.with_changes(session_minutes=settings.session_minutes_with("box", 10))
+    settings = settings.with_changes(session_minutes=settings.session_minutes_with("resonance", 0))
     assert settings.minutes_for("box") == 10
     assert settings.minutes_for("resonance") == 0  # until I stop
     assert settings.minutes_for("cyclic-sigh") is None  # its own default
     assert AppSettings.from_dict(settings.to_dict()) == settings
     assert AppSettings().minutes_for("box") is None  # the default settings share no dict
+    assert settings.session_minutes_with("box", None) == {"resonance": 0}  # back to its default
+    assert settings.session_minutes_with("box", 3) == {"box": 3, "resonance": 0}
 
 
 @pytest.mark.parametrize(
