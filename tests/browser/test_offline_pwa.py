@@ -143,7 +143,7 @@ def test_installed_app_works_offline_and_keeps_data_across_restarts(
         wait_for_home(page)
         tap(page.get_by_role("tab", name="Guide"))
         tap(page.get_by_role("button", name=re.compile("^When to see a doctor")))
-        page.get_by_text("Get urgent help now").wait_for(timeout=STEP_TIMEOUT_MS)
+        page.get_by_text("Call an emergency number now").wait_for(timeout=STEP_TIMEOUT_MS)
         page.screenshot(path=ARTIFACTS / "pwa-offline-chapter.png")
         page.goto(server.url)  # back to Home, still offline
         wait_for_home(page)

@@ -61,7 +61,7 @@ def test_each_destination_opens_by_its_accessible_name(browser, served_app, deny
             page.screenshot(path=ARTIFACTS / f"{size}-{label.lower()}.png")
 
         tap(page.get_by_role("button", name=re.compile("^When to see a doctor")))
-        page.get_by_text("Get urgent help now").wait_for(timeout=STEP_TIMEOUT_MS)
+        page.get_by_text("Call an emergency number now").wait_for(timeout=STEP_TIMEOUT_MS)
         page.screenshot(path=ARTIFACTS / f"{size}-when-to-see-a-doctor.png")
     finally:
         page.close()
@@ -119,8 +119,8 @@ def test_guide_search_finds_a_section_and_opens_it(browser, served_app, deny_pro
                 continue
         results.wait_for(timeout=STEP_TIMEOUT_MS)
         page.screenshot(path=ARTIFACTS / "phone-guide-search.png")
-        tap(page.get_by_role("button", name=re.compile("^BFS and ALS")).first)
-        page.get_by_role("heading", name="BFS and ALS").wait_for(timeout=STEP_TIMEOUT_MS)
+        tap(page.get_by_role("button", name=re.compile("^BFS and motor neurone disease")).first)
+        page.get_by_role("heading", name="BFS and motor neurone disease (ALS)").wait_for(timeout=STEP_TIMEOUT_MS)
         page.screenshot(path=ARTIFACTS / "phone-guide-chapter.png")
     finally:
         page.close()
