@@ -6,15 +6,9 @@ import pytest
 
 from pwa import routes
 
-from pwa.adapters.content_files import load_chapters
-from pwa.adapters.paths import CONTENT_DIR
-from pwa.core.guide import list_items
-from pwa.core.search import GuideIndex
+from tests.content.conftest import CHAPTER_IDS, PROSE_IDS
 from tests.content.seed_fingerprint import FINGERPRINTS, fingerprint, runs
 
-CHAPTERS = load_chapters(CONTENT_DIR)
-BY_ID = {c.id: c for c in CHAPTERS}
-REFERENCES = set(list_items(BY_ID["references"].body))
 
 # Every topic of shared/guide-sources.md and of the editorial review (shared/guide-review.md):
 # the chapter that covers it and facts it must carry.
@@ -72,20 +66,22 @@ RETRACTED = {
 }
 
 
-def test_every_chapter_has_its_front_matter():
-    assert [c.order for c in CHAPTERS] == sorted(c.order for c in CHAPTERS)
-    for chapter in CHAPTERS:
+def test_every_chapter_has_its_front_matter(guide):
+    assert [c.id for c in guide.chapters] == list(CHAPTER_IDS)  # every file, in reading order
+    assert [c.order for c in guide.chapters] == sorted(c.order for c in guide.chapters)
+    for chapter in guide.chapters:
         assert chapter.id and chapter.title and chapter.summary and chapter.body.strip()
 
 
 @pytest.mark.parametrize("chapter_id, facts", list(TOPICS.items()))
-def test_every_topic_is_covered(chapter_id, facts):
-    body = " ".join(BY_ID[chapter_id].body.lower().split())
+def test_every_topic_is_covered(chapter_id, facts, guide):
+    body = " ".join(guide.by_id[chapter_id].body.lower().split())
     assert [fact for fact in facts if fact.lower() not in body] == []
 
 
-def test_every_internal_link_leads_to_a_chapter_and_section():
-    links = [(c.id, target) for c in CHAPTERS for target in c.internal_links]
+def test_every_internal_link_leads_to_a_chapter_and_section(guide):
+    BY_ID = guide.by_id
+    links = [(c.id, target) for c in guide.chapters for target in c.internal_links]
     broken = [
         (source, chapter_id, section_id)
         for source, (chapter_id, section_id) in links
@@ -97,7 +93,8 @@ def test_every_internal_link_leads_to_a_chapter_and_section():
 
 
 @pytest.mark.parametrize("route", routes.GUIDE_PLACES)
-def test_every_place_the_app_links_to_is_in_the_guide(route):
+def test_every_place_the_app_links_to_is_in_the_guide(route, guide):
+    BY_ID = guide.by_id
     parts = route.removeprefix(routes.chapter("")).split("/")
     chapter_id, section_id = parts[0], (parts[1] if len(parts) > 1 else None)
     assert chapter_id in BY_ID
@@ -105,12 +102,12 @@ def test_every_place_the_app_links_to_is_in_the_guide(route):
 
 
 @pytest.mark.parametrize("phrase, reason", list(RETRACTED.items()))
-def test_no_retracted_claim_comes_back(phrase, reason):
-    assert [c.id for c in CHAPTERS if phrase in " ".join(c.body.lower().split())] == [], reason
+def test_no_retracted_claim_comes_back(phrase, reason, guide):
+    assert [c.id for c in guide.chapters if phrase in " ".join(c.body.lower().split())] == [], reason
 
 
-def test_the_emergency_level_comes_first_and_names_the_numbers():
-    sections = BY_ID["when-to-see-a-doctor"].sections
+def test_the_emergency_level_comes_first_and_names_the_numbers(guide):
+    sections = guide.by_id["when-to-see-a-doctor"].sections
     headings = [s.heading for s in sections if s.id not in ("intro", "references")]
     assert headings[0] == "Call an emergency number now"
     order = [headings.index(h) for h in ("Call an emergency number now", "See a doctor within days", "Book a routine appointment")]
@@ -119,18 +116,19 @@ def test_the_emergency_level_comes_first_and_names_the_numbers():
     assert all(number in emergency for number in ("999", "112", "911"))
 
 
-@pytest.mark.parametrize("chapter", [c for c in CHAPTERS if c.id != "references"], ids=lambda c: c.id)
-def test_every_chapter_cites_references_listed_in_the_references_chapter(chapter):
+@pytest.mark.parametrize("chapter_id", PROSE_IDS)
+def test_every_chapter_cites_references_listed_in_the_references_chapter(chapter_id, guide):
+    chapter = guide.by_id[chapter_id]
     assert chapter.references, f"{chapter.id} has no references"
-    assert [r for r in chapter.references if r not in REFERENCES] == []
+    assert [r for r in chapter.references if r not in guide.references] == []
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", chapter.body)}
     assert cited == set(range(1, len(chapter.references) + 1)), "each listed source is cited, and only those"
 
 
-def test_no_run_of_eight_words_is_shared_with_the_seed_articles():
+def test_no_run_of_eight_words_is_shared_with_the_seed_articles(guide):
     seed_prints = set(FINGERPRINTS.read_text().split())
     assert len(seed_prints) > 1000
-    shared = [(c.id, run) for c in CHAPTERS for run in runs(c.body) if fingerprint(run) in seed_prints]
+    shared = [(c.id, run) for c in guide.chapters for run in runs(c.body) if fingerprint(run) in seed_prints]
     assert shared == []
 
 
@@ -140,7 +138,6 @@ def test_the_overlap_check_would_catch_a_copied_sentence():
     assert any(fingerprint(run) in seed_prints for run in runs(copied))
 
 
-INDEX = GuideIndex(CHAPTERS)
 QUERIES = {  # what a reader types -> the chapter that should come first
     "twitching calves at night": "symptoms",
     "twiches": "why-twitches-happen",
@@ -192,16 +189,16 @@ SECTIONS = {  # queries whose first result must be one particular section
 
 
 @pytest.mark.parametrize("query, expected", list(QUERIES.items()))
-def test_search_finds_the_expected_chapter(query, expected):
-    results = INDEX.search(query)
+def test_search_finds_the_expected_chapter(query, expected, guide):
+    results = guide.index.search(query)
     assert results, f"no results for {query!r}"
     wanted = expected if isinstance(expected, tuple) else (expected,)
     assert results[0].chapter_id in wanted, [(r.chapter_id, r.section_id) for r in results[:3]]
 
 
 @pytest.mark.parametrize("query, expected", list(SECTIONS.items()))
-def test_search_opens_the_section_a_reader_means(query, expected):
+def test_search_opens_the_section_a_reader_means(query, expected, guide):
     chapter_id, section_id = expected
-    first = INDEX.search(query)[0]
+    first = guide.index.search(query)[0]
     assert first.chapter_id == chapter_id
     assert section_id is None or first.section_id == section_id

@@ -13,15 +13,13 @@ import re
 import pytest
 import textstat
 
-from pwa.adapters.content_files import load_chapters
-from pwa.adapters.paths import CONTENT_DIR
 from pwa.core.guide import Chapter, parse_chapter
 from pwa.core.search import plain_text
+from tests.content.conftest import PROSE_IDS
 
 GRADE_LIMIT = 8.0
 LONGEST_SENTENCE = 25  # words
 PLAINEST = "when-to-see-a-doctor"
-CHAPTERS = [c for c in load_chapters(CONTENT_DIR) if c.id != "references"]  # a list of citations, not prose
 _LIST_ITEM = re.compile(r"^\s*(?:[-*]|\d+\.)\s+")
 
 
@@ -52,20 +50,22 @@ def sentences(chapter: Chapter) -> list[str]:
     return [s for s in re.split(r"(?<=[.?!:])\s+", text_as_read(chapter)) if s]
 
 
-@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.id)
-def test_every_chapter_reads_at_grade_8_or_below(chapter):
+@pytest.mark.parametrize("chapter_id", PROSE_IDS)
+def test_every_chapter_reads_at_grade_8_or_below(chapter_id, guide):
+    chapter = guide.by_id[chapter_id]
     assert grade_as_read(chapter) <= GRADE_LIMIT
     assert grade_as_reviewed(chapter) <= GRADE_LIMIT
 
 
 @pytest.mark.parametrize("measure", [grade_as_read, grade_as_reviewed], ids=["as-read", "as-reviewed"])
-def test_when_to_see_a_doctor_is_the_plainest_chapter(measure):
-    grades = {c.id: measure(c) for c in CHAPTERS}
+def test_when_to_see_a_doctor_is_the_plainest_chapter(measure, guide):
+    grades = {i: measure(guide.by_id[i]) for i in PROSE_IDS}
     assert min(grades, key=grades.get) == PLAINEST, grades
 
 
-@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.id)
-def test_no_sentence_runs_over_25_words(chapter):
+@pytest.mark.parametrize("chapter_id", PROSE_IDS)
+def test_no_sentence_runs_over_25_words(chapter_id, guide):
+    chapter = guide.by_id[chapter_id]
     assert [s for s in sentences(chapter) if len(s.split()) > LONGEST_SENTENCE] == []
 
 
