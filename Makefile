@@ -7,7 +7,7 @@ PORT ?= 8550
 PWA_PORT ?= 8551
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast pwa serve-pwa bench clean
+.PHONY: install run test test-fast pwa serve-pwa bench mutation clean
 
 install: $(STAMP)
 
@@ -35,7 +35,12 @@ test-fast: $(STAMP)
 	$(PY) -m pytest -m "not browser"
 
 clean:
-	rm -rf $(VENV) .cache .pytest_cache tests/artifacts dist
+	rm -rf $(VENV) .cache .pytest_cache tests/artifacts dist mutants
+
+# Mutation testing of pwa/core/ against the fast tiers (about 10 minutes; not part of `make test`).
+mutation: $(STAMP)
+	rm -rf mutants
+	$(PY) -m tests.mutation
 
 bench: $(STAMP)
 	$(PY) -m tests.bench.bench_search
