@@ -133,3 +133,87 @@ def test_the_pacer_grows_on_the_way_in_and_shrinks_on_the_way_out():
     assert pacer_scale(box, 1, 0.5) == 1.0  # holding full
     assert pacer_scale(box, 2, 0.5) == pytest.approx(0.775)
     assert pacer_scale(box, 3, 0.5) == 0.55
+
+
+# ---- limits and messages, exactly (make mutation) ----
+from pwa.core.breathing import MAX_NAME_LENGTH, BreathingPattern, _phases, pacer_scale  # noqa: E402
+from pwa.core.timed_session import Step  # noqa: E402
+
+
+def test_phases_are_steps_in_the_order_given():
+    assert _phases((PhaseKind.INHALE, 4), (PhaseKind.EXHALE, 6.5)) == (Step(PhaseKind.INHALE, 4), Step(PhaseKind.EXHALE, 6.5))
+
+
+@pytest.mark.parametrize("length, ok", [(MAX_NAME_LENGTH, True), (MAX_NAME_LENGTH + 1, False)])
+def test_a_name_of_40_characters_is_fine_and_41_is_not(length, ok):
+    phases = [("inhale", 4), ("exhale", 4)]
+    if ok:
+        assert make_pattern("n" * length, phases).name == "n" * length
+    else:
+        with pytest.raises(PatternError) as error:
+            make_pattern("n" * length, phases)
+        assert error.value.by_field == {"name": "Keep the name to 40 characters or fewer."}
+
+
+@pytest.mark.parametrize(
+    "name, phases, by_field",
+    [
+        ("", [("inhale", 4), ("exhale", 4)], {"name": "Give the pattern a name."}),
+        ("A", [("breathe", 4), ("inhale", 4), ("exhale", "x")], {"pattern": "'breathe' is not a breathing phase.", "exhale": "Breathe out: enter a number of seconds."}),
+        ("A", [("inhale", "x"), ("exhale", 31)], {"inhale": "Breathe in: enter a number of seconds.", "exhale": "Breathe out: use between 0 and 30 seconds."}),
+        ("A", [("inhale", -1), ("hold_in", 4), ("exhale", 4)], {"inhale": "Breathe in: use between 0 and 30 seconds."}),
+        ("A", [("inhale", 0), ("exhale", 0)], {"inhale": "Include a breath in of at least a moment.", "exhale": "Include a breath out of at least a moment."}),
+        ("A", [("inhale", 4)], {"exhale": "Include a breath out of at least a moment."}),
+        ("A", [("inhale", "nan"), ("exhale", 4)], {"inhale": "Breathe in: use between 0 and 30 seconds."}),
+    ],
+)  # fmt: skip
+def test_every_problem_is_reported_under_its_field_at_once(name, phases, by_field):
+    with pytest.raises(PatternError) as error:
+        make_pattern(name, phases)
+    assert error.value.by_field == by_field
+    assert str(error.value) == " ".join(by_field.values())
+
+
+def test_edge_seconds_are_allowed_and_blank_means_zero():
+    pattern = make_pattern("Edges", [("inhale", 0.5), ("hold_in", " "), ("exhale", "30"), ("hold_out", 0)])
+    assert [(s.what.value, s.seconds) for s in pattern.phases] == [("inhale", 0.5), ("hold_in", 0.0), ("exhale", 30.0), ("hold_out", 0.0)]
+    assert len(pattern.id) == len("custom-") + 8
+
+
+@pytest.mark.parametrize(
+    "data, by_field",
+    [
+        ("box", {"pattern": "It is not a breathing pattern."}),
+        ({"name": "A", "phases": [["inhale", 4], ["exhale", 4]]}, {"pattern": "It has no id."}),
+        ({"id": "  ", "name": "A", "phases": [["inhale", 4], ["exhale", 4]]}, {"pattern": "It has no id."}),
+        ({"id": 7, "name": "A", "phases": []}, {"pattern": "It has no id."}),
+        ({"id": "a", "name": 5, "phases": []}, {"name": "Its name is not text."}),
+        ({"id": "a", "name": "A", "phases": "inhale"}, {"pattern": "Its phases should be pairs of a phase and seconds."}),
+        ({"id": "a", "name": "A", "phases": [["inhale", 4, 1]]}, {"pattern": "Its phases should be pairs of a phase and seconds."}),
+        ({"id": "a", "name": "A", "phases": [("inhale", 4)]}, {"pattern": "Its phases should be pairs of a phase and seconds."}),
+        ({"id": "a", "name": "A", "phases": [[4, 4]]}, {"pattern": "Its phases should be pairs of a phase and seconds."}),
+        ({"id": "a", "name": "A", "phases": [["inhale", None]]}, {"pattern": "Its phases should be pairs of a phase and seconds."}),
+        ({"id": "a", "phases": [["inhale", 4], ["exhale", 4]]}, {"name": "Give the pattern a name."}),
+        ({"id": "a", "name": "A"}, {"inhale": "Include a breath in of at least a moment.", "exhale": "Include a breath out of at least a moment."}),
+    ],
+)  # fmt: skip
+def test_a_stored_pattern_of_the_wrong_shape_says_what_is_wrong(data, by_field):
+    with pytest.raises(PatternError) as error:
+        pattern_from_dict(data)
+    assert error.value.by_field == by_field
+
+
+@pytest.mark.parametrize("index, progress, scale", [(0, 0.0, 0.55), (0, 1.0, 1.0), (1, 0.5, 0.775)])
+def test_the_pacer_grows_from_the_previous_phase(index, progress, scale):
+    resonance = find_pattern("resonance")  # in 4 s, out 6 s
+    assert pacer_scale(resonance.phases, index, progress) == pytest.approx(scale)
+
+
+def test_a_one_phase_pattern_grows_from_the_rest_size():
+    only_in = (Step(PhaseKind.INHALE, 4),)
+    assert pacer_scale(only_in, 0, 0.0) == 0.55 and pacer_scale(only_in, 0, 1.0) == 1.0
+
+
+def test_a_pattern_with_no_default_length_runs_five_minutes():
+    pattern = BreathingPattern("p", "P", find_pattern("resonance").phases, default_minutes=None)
+    assert pattern.cycles_for(None) == 30 and pattern.default_length == "5 minutes"

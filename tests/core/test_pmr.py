@@ -48,3 +48,17 @@ def test_skip_and_back_move_between_groups():
     assert session.state().step.what.group.id == "head-neck"
     session.back()
     assert session.state().step.what.group.id == "arms"
+
+
+def test_a_group_keeps_its_id_name_and_instruction():
+    from pwa.core.pmr import MuscleGroup, _group
+
+    group = _group("jaw", "Jaw", "Clench gently.")
+    assert group == MuscleGroup("jaw", "Jaw", "Clench gently.")
+    assert group.release.startswith("Let go all at once.")
+
+
+@pytest.mark.parametrize("groups", [0, 5, 8, 15, 17])
+def test_only_16_7_or_4_groups_and_the_message_says_so(groups):
+    with pytest.raises(PmrError, match=r"^choose 16, 7, 4 muscle groups$"):
+        pmr_session(FakeClock(), groups)

@@ -21,3 +21,9 @@ def test_minutes_are_told_plainly_and_very_short_sessions_are_not_kept():
 def test_recent_shows_the_newest_first():
     records = [SessionRecord(WHEN + dt.timedelta(hours=h), f"s{h}", 60) for h in range(10)]
     assert [r.exercise for r in recent(records, 3)] == ["s9", "s8", "s7"]
+
+
+def test_seconds_are_stored_to_a_tenth():
+    record = SessionRecord(WHEN, "Box breathing", 40.04)
+    assert record.to_dict()["seconds"] == 40.0
+    assert SessionRecord(WHEN, "Box breathing", 40.06).to_dict()["seconds"] == 40.1

@@ -60,3 +60,73 @@ def test_session_lengths_are_remembered_per_pattern():
 )
 def test_stored_session_lengths_keep_only_real_choices(stored, kept):
     assert dict(AppSettings.from_dict({"session_minutes": stored}).session_minutes) == kept
+
+
+FULL = {
+    "theme": "dark",
+    "last_chapter_id": "symptoms",
+    "breathing_pattern_id": "box",
+    "sound_cues": False,
+    "vibration_cues": False,
+    "reduced_motion": True,
+    "pmr_groups": 16,
+    "pmr_tense_seconds": 4,
+    "pmr_release_seconds": 20,
+    "gentle_note_day": "2026-11-23",
+    "lead_in": False,
+    "spoken_cues": True,
+    "session_minutes": {"box": 10},
+}
+
+
+def test_the_stored_form_names_every_setting():
+    settings = AppSettings.from_dict(FULL)
+    assert settings == AppSettings(
+        theme=ThemeChoice.DARK,
+        last_chapter_id="symptoms",
+        breathing_pattern_id="box",
+        sound_cues=False,
+        vibration_cues=False,
+        reduced_motion=True,
+        pmr_groups=16,
+        pmr_tense_seconds=4,
+        pmr_release_seconds=20,
+        gentle_note_day="2026-11-23",
+        lead_in=False,
+        spoken_cues=True,
+        session_minutes={"box": 10},
+    )
+    assert settings.to_dict() == FULL
+
+
+def test_a_missing_theme_follows_the_system():
+    assert AppSettings.from_dict({"last_chapter_id": "x"}).theme is ThemeChoice.SYSTEM
+
+
+@pytest.mark.parametrize(
+    "key, value, kept",
+    [
+        ("pmr_groups", 4, True), ("pmr_groups", 16, True), ("pmr_groups", 3, False), ("pmr_groups", 17, False),
+        ("pmr_tense_seconds", 3, True), ("pmr_tense_seconds", 10, True),
+        ("pmr_tense_seconds", 2, False), ("pmr_tense_seconds", 11, False),
+        ("pmr_release_seconds", 15, True), ("pmr_release_seconds", 60, True),
+        ("pmr_release_seconds", 14, False), ("pmr_release_seconds", 61, False),
+        ("pmr_groups", True, False), ("pmr_groups", 7.0, False), ("pmr_groups", "7", False),
+    ],
+)  # fmt: skip
+def test_stored_numbers_are_kept_only_inside_their_range(key, value, kept):
+    settings = AppSettings.from_dict({key: value})
+    assert getattr(settings, key) == (value if kept else getattr(AppSettings(), key))
+
+
+@pytest.mark.parametrize("key", ["last_chapter_id", "breathing_pattern_id", "gentle_note_day"])
+def test_stored_text_is_kept_and_anything_else_is_not(key):
+    assert getattr(AppSettings.from_dict({key: "abc"}), key) == "abc"
+    assert getattr(AppSettings.from_dict({key: 3}), key) is None
+
+
+@pytest.mark.parametrize("key, default", [("sound_cues", True), ("vibration_cues", True), ("reduced_motion", False), ("lead_in", True), ("spoken_cues", False)])
+def test_stored_switches_are_kept_and_anything_else_is_the_default(key, default):
+    assert getattr(AppSettings.from_dict({key: not default}), key) is (not default)
+    assert getattr(AppSettings.from_dict({key: "yes"}), key) is default
+    assert getattr(AppSettings.from_dict({key: 1}), key) is default

@@ -270,3 +270,148 @@ def test_paused_is_neither_running_nor_finished_nor_before_the_start():
     session.resume()
     clock.advance(9)
     assert session.finished and not session.state().paused
+
+
+# ---- exact limits (make mutation) ----
+
+
+@pytest.mark.parametrize(
+    "steps, cycles, message",
+    [
+        ((Step("a", 0),), 1, "a session needs at least one step longer than zero seconds"),
+        ((), 1, "a session needs at least one step longer than zero seconds"),
+        (STEPS, 0, "a session needs at least one cycle"),
+    ],
+)
+def test_an_impossible_session_is_refused_with_the_reason(steps, cycles, message):
+    with pytest.raises(ValueError, match=f"^{message}$"):
+        TimedSession(steps, cycles, FakeClock())
+    if cycles == 0:
+        with pytest.raises(ValueError, match=f"^{message}$"):
+            started(FakeClock()).set_cycles(0)
+
+
+@pytest.mark.parametrize(
+    "seconds, cycles",
+    [(10, 1), (14.9, 1), (15.1, 2), (4, 1), (0, 1), (100, 10)],
+)
+def test_for_duration_fits_whole_cycles_and_at_least_one(seconds, cycles):
+    clock = FakeClock()
+    session = TimedSession.for_duration(STEPS, seconds, clock)
+    assert session.cycles == cycles
+    session.start()
+    clock.advance(1)
+    assert session.elapsed() == 1  # it runs on the clock it was given
+
+
+def test_for_duration_ignores_empty_steps_and_a_one_second_step_counts():
+    steps = (Step("a", 1.0), Step("b", 0.0), Step("c", 1.0))
+    assert TimedSession.for_duration(steps, 10, FakeClock()).cycles == 5
+
+
+def test_a_zero_length_session_for_duration_has_one_cycle():
+    with pytest.raises(ValueError):
+        TimedSession.for_duration((Step("a", 0.0),), 10, FakeClock())
+
+
+def test_resume_after_stop_does_nothing_and_stop_before_start_ends_at_zero():
+    clock = FakeClock()
+    session = TimedSession(STEPS, 1, clock)
+    session.stop()
+    assert session.finished and session.elapsed() == 0.0 and session.spent() == 0.0
+    clock = FakeClock()
+    session = started(clock)
+    clock.advance(3)
+    session.pause()
+    session.stop()
+    clock.advance(5)
+    session.resume()
+    assert session.elapsed() == 3 and not session.running
+
+
+def test_seeking_is_ignored_before_the_start_and_after_a_stop():
+    clock = FakeClock()
+    session = TimedSession(STEPS, 2, clock)
+    session.skip()
+    assert session.elapsed() == 0
+    session.start()
+    clock.advance(1)
+    session.stop()
+    session.skip()
+    session.back()
+    assert session.elapsed() == 1
+
+
+def test_back_in_the_first_two_seconds_of_the_first_step_stays_at_the_start():
+    clock = FakeClock()
+    session = started(clock)
+    clock.advance(1.5)
+    session.back()
+    assert session.elapsed() == 0.0
+    assert names(session.poll()) == ["a"]
+
+
+def test_back_exactly_two_seconds_in_restarts_this_step_and_just_before_goes_to_the_previous():
+    clock = FakeClock()
+    session = started(clock)
+    clock.advance(2.0 + 2.0)  # "b" started at 2 s; 2 s into it
+    session.back()
+    assert session.elapsed() == 2.0
+    clock.advance(1.999)  # 1.999 s into "b"
+    session.back()
+    assert session.elapsed() == 0.0
+
+
+def test_skip_from_the_last_step_ends_the_session():
+    clock = FakeClock()
+    session = started(clock, cycles=1)
+    clock.advance(6)  # in "c"
+    session.skip()
+    assert session.finished and session.elapsed() == 10
+
+
+def test_the_last_instant_is_the_last_step_and_the_end_is_finished():
+    clock = FakeClock()
+    session = started(clock, cycles=1)
+    clock.advance(9.999)
+    state = session.state()
+    assert state.step.what == "c" and not state.finished
+    clock.advance(0.001)
+    state = session.state()
+    assert state.finished and state.step.what == "c" and state.progress == 1.0 and state.step_seconds_left == 0.0
+
+
+def test_the_step_position_uses_whole_cycles():
+    clock = FakeClock()
+    session = started(clock, cycles=3)
+    clock.advance(15)  # cycle 2, 5 s in: "c" (5-10)
+    state = session.state()
+    assert (state.cycle, state.step.what, state.cycles) == (2, "c", 3)
+    events = session.poll()
+    assert [(e.cycle, e.position) for e in events] == [(1, 0), (1, 1), (1, 2), (2, 3), (2, 4), (2, 5)]
+
+
+def test_shortening_counts_whole_cycles_with_floor_division():
+    clock = FakeClock()
+    session = started(clock, cycles=None)
+    clock.advance(19.5)  # still cycle 2
+    session.set_cycles(1)
+    assert session.cycles == 2
+
+
+def test_the_finish_is_reported_only_once_even_when_polled_again():
+    clock = FakeClock()
+    session = started(clock, cycles=1)
+    clock.advance(10)
+    assert names(session.poll())[-1] == "finished"
+    assert session.poll() == []
+
+
+def test_no_time_is_spent_before_a_resume_at_the_very_end():
+    clock = FakeClock()
+    session = started(clock, cycles=1)
+    clock.advance(5)
+    session.pause()
+    clock.advance(100)
+    session.resume()
+    assert session.spent() == 5.0  # not a minimum second
