@@ -131,3 +131,164 @@ def test_stored_durations_are_shown_in_the_largest_whole_unit():
     assert duration_for_form(180) == ("3", "minutes")
     assert duration_for_form(90) == ("90", "seconds")
     assert describe_duration(60) == "1 minute" and describe_duration(None) == "still going on"
+
+
+# ---- every limit at its edge and one past it, every message exactly (make mutation) ----
+from pwa.core.episodes import FUTURE_TOLERANCE, MAX_DURATION_SECONDS, OTHER_TEXT_MAX, TRIGGER_MAX, parse_time  # noqa: E402
+
+
+def problems_of(raw, now=NOW):
+    with pytest.raises(EntryError) as error:
+        validate_episode(raw, now)
+    assert str(error.value) == " ".join(error.value.by_field.values())
+    return error.value.by_field
+
+
+@pytest.mark.parametrize(
+    "extra, by_field",
+    [
+        ({"intensity": -1}, {"intensity": "Intensity is a whole number from 0 to 10."}),
+        ({"intensity": 11}, {"intensity": "Intensity is a whole number from 0 to 10."}),
+        ({"intensity": "7.5"}, {"intensity": "Intensity is a whole number from 0 to 10."}),
+        ({"intensity": True}, {"intensity": "Intensity is a whole number from 0 to 10."}),
+        ({"duration_seconds": 0}, {"duration_seconds": "Duration is from 1 second to 24 hours, or 'ongoing'."}),
+        ({"duration_seconds": MAX_DURATION_SECONDS + 1}, {"duration_seconds": "Duration is from 1 second to 24 hours, or 'ongoing'."}),
+        ({"type": "spasm"}, {"type": "Type is twitch, cramp, tingling or other."}),
+        ({"triggers": "coffee"}, {"triggers": "Triggers are a list."}),
+        ({"triggers": ["ok", 5, ""]}, {"triggers": "Each trigger is a word or a few words."}),
+        ({"triggers": ["  "]}, {"triggers": "Each trigger is 1 to 40 characters."}),
+        ({"triggers": ["t" * (TRIGGER_MAX + 1)]}, {"triggers": "Each trigger is 1 to 40 characters."}),
+        ({"note": 5}, {"note": "The note is text."}),
+        ({"note": "n" * (NOTE_MAX + 1)}, {"note": "Keep the note to 2,000 characters (it has 2,001)."}),
+        ({"id": "  "}, {"id": "The entry's id is not usable text."}),
+        ({"id": 7}, {"id": "The entry's id is not usable text."}),
+        ({"started_at": "2026-11-23 21:30"}, {"started_at": "Use a date and time like 2026-11-23T21:30+00:00."}),
+        ({"started_at": "soon"}, {"started_at": "Use a date and time like 2026-11-23T21:30+00:00."}),
+        ({"started_at": (NOW + FUTURE_TOLERANCE + dt.timedelta(microseconds=1)).isoformat()}, {"started_at": "The start time is in the future. Use a time up to now."}),
+        ({"locations": "calf"}, {"locations": "Choose at least one place on the body."}),
+        ({"locations": ["calf"]}, {"locations": "Each place on the body needs a region."}),
+        ({"locations": [{"side": "left"}]}, {"locations": "'' is not one of the body regions."}),
+        ({"locations": [{"region": "other", "other_text": "o" * (OTHER_TEXT_MAX + 1)}]}, {"locations": "Describe the other place in 1 to 100 characters."}),
+        ({"intensity": 12, "note": 1, "type": "x"}, {"intensity": "Intensity is a whole number from 0 to 10.", "type": "Type is twitch, cramp, tingling or other.", "note": "The note is text."}),
+    ],
+)  # fmt: skip
+def test_each_invalid_field_is_named_with_its_exact_message(extra, by_field):
+    assert problems_of({"locations": [CALF], **extra}) == by_field
+
+
+@pytest.mark.parametrize(
+    "extra, field, value",
+    [
+        ({"intensity": 0}, "intensity", 0), ({"intensity": 10}, "intensity", 10), ({"intensity": " 7 "}, "intensity", 7),
+        ({"intensity": "7.0"}, "intensity", 7),
+        ({"duration_seconds": 1}, "duration_seconds", 1), ({"duration_seconds": MAX_DURATION_SECONDS}, "duration_seconds", MAX_DURATION_SECONDS),
+        ({"duration_seconds": "ongoing"}, "duration_seconds", None), ({"duration_seconds": ""}, "duration_seconds", None),
+        ({"triggers": ["t" * TRIGGER_MAX]}, "triggers", ("t" * TRIGGER_MAX,)),
+        ({"note": "n" * NOTE_MAX}, "note", "n" * NOTE_MAX), ({"note": None}, "note", ""),
+        ({"id": " abc "}, "id", "abc"),
+        ({"started_at": (NOW + FUTURE_TOLERANCE).isoformat()}, "started_at", NOW + FUTURE_TOLERANCE),
+        ({"started_at": ""}, "started_at", NOW),
+        ({"type": "cramp"}, "type", EpisodeType.CRAMP),
+        ({"locations": [{"region": "other", "other_text": "o" * OTHER_TEXT_MAX}]}, "locations", (Location("other", None, "o" * OTHER_TEXT_MAX),)),
+        ({"locations": [CALF, {"region": "neck"}, CALF]}, "locations", (Location("calf", "left"), Location("neck", None))),
+        ({"locations": [Location("neck", None)]}, "locations", (Location("neck", None),)),
+    ],
+)  # fmt: skip
+def test_each_limit_itself_is_accepted(extra, field, value):
+    episode = validate_episode({"locations": [CALF], **extra}, NOW)
+    assert getattr(episode, field) == value
+
+
+def test_a_stored_entry_must_have_its_start_time():
+    assert problems_of({"locations": [CALF]}, now=None) == {"started_at": "The start time is missing."}
+    assert validate_episode({"locations": [CALF], "started_at": NOW.isoformat()}, None).started_at == NOW
+
+
+def test_parse_time_refuses_a_time_without_a_zone_and_keeps_an_aware_datetime():
+    with pytest.raises(ValueError, match="^no time zone$"):
+        parse_time("2026-11-23T21:30")
+    assert parse_time(NOW) is NOW
+    assert parse_time(" 2026-11-23T21:30+01:00 ") == NOW
+
+
+STORED = {
+    "id": "abc", "started_at": NOW.isoformat(), "locations": [{"region": "calf", "side": "left"}],
+    "intensity": 3, "duration_seconds": None, "type": "twitch", "triggers": ["coffee"], "note": "n",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"intensity": 0}, {"intensity": 10}, {"duration_seconds": 1}, {"duration_seconds": MAX_DURATION_SECONDS},
+        {"note": "n" * NOTE_MAX}, {"triggers": []},
+    ],
+)  # fmt: skip
+def test_a_stored_entry_at_each_limit_loads(change):
+    episode = episode_from_dict({**STORED, **change})
+    key, value = next(iter(change.items()))
+    assert getattr(episode, key) == (tuple(value) if isinstance(value, list) else value)
+
+
+def test_a_stored_entry_without_a_note_or_triggers_loads_with_none():
+    stored = {k: v for k, v in STORED.items() if k not in ("note", "triggers")}
+    episode = episode_from_dict(stored)
+    assert episode.note == "" and episode.triggers == ()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"intensity": -1}, {"intensity": 11}, {"intensity": True}, {"intensity": "3"}, {"intensity": 3.0},
+        {"duration_seconds": 0}, {"duration_seconds": MAX_DURATION_SECONDS + 1}, {"duration_seconds": 60.0},
+        {"note": "n" * (NOTE_MAX + 1)}, {"note": 5}, {"triggers": [5]}, {"started_at": "2026-11-23T21:30"},
+        {"locations": []}, {"locations": [{"region": "elbowpit"}]}, {"type": "spasm"},
+    ],
+)  # fmt: skip
+def test_a_damaged_stored_entry_is_refused_with_a_plain_reason(change):
+    with pytest.raises(EntryError) as error:
+        episode_from_dict({**STORED, **change})
+    assert list(error.value.by_field) == ["entry"]
+    assert error.value.by_field["entry"].startswith("A saved entry could not be read (")
+
+
+@pytest.mark.parametrize(
+    "raw, by_field",
+    [
+        ({"day": "23/11/2026"}, {"day": "Use a date like 2026-11-23."}),
+        ({"day": "2026-11-23", "sleep_hours": -0.1}, {"sleep_hours": "Sleep is from 0 to 24 hours."}),
+        ({"day": "2026-11-23", "sleep_hours": 24.1}, {"sleep_hours": "Sleep is from 0 to 24 hours."}),
+        ({"day": "2026-11-23", "sleep_hours": "inf"}, {"sleep_hours": "Sleep is from 0 to 24 hours."}),
+        ({"day": "2026-11-23", "caffeine_drinks": -1}, {"caffeine_drinks": "Caffeine drinks: a whole number from 0 to 30."}),
+        ({"day": "2026-11-23", "caffeine_drinks": 31}, {"caffeine_drinks": "Caffeine drinks: a whole number from 0 to 30."}),
+        ({"day": "2026-11-23", "stress": -1}, {"stress": "Stress is a whole number from 0 to 10."}),
+        ({"day": "2026-11-23", "stress": 11}, {"stress": "Stress is a whole number from 0 to 10."}),
+        ({"day": "2026-11-23", "exercise_minutes": -1}, {"exercise_minutes": "Exercise: minutes from 0 to 1,440."}),
+        ({"day": "2026-11-23", "exercise_minutes": 1441}, {"exercise_minutes": "Exercise: minutes from 0 to 1,440."}),
+    ],
+)  # fmt: skip
+def test_check_in_limits_one_past_each_edge_are_refused(raw, by_field):
+    with pytest.raises(EntryError) as error:
+        validate_check_in(raw)
+    assert error.value.by_field == by_field
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("sleep_hours", 0), ("sleep_hours", 24), ("caffeine_drinks", 0), ("caffeine_drinks", 30),
+        ("stress", 0), ("stress", 10), ("exercise_minutes", 0), ("exercise_minutes", 1440),
+    ],
+)  # fmt: skip
+def test_check_in_limits_at_each_edge_are_kept(field, value):
+    check_in = validate_check_in({"day": dt.date(2026, 11, 23), field: value})
+    assert getattr(check_in, field) == value and check_in.day == dt.date(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    "seconds, shown",
+    [(None, ("", "seconds")), (59, ("59", "seconds")), (60, ("1", "minutes")), (61, ("61", "seconds")),
+     (3600, ("1", "hours")), (7200, ("2", "hours")), (5400, ("90", "minutes")), (1, ("1", "seconds"))],
+)  # fmt: skip
+def test_durations_are_shown_in_the_largest_whole_unit(seconds, shown):
+    assert duration_for_form(seconds) == shown
