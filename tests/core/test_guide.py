@@ -80,3 +80,36 @@ def test_matching_sections_label_says_section_once_and_sections_otherwise(count,
     from pwa.core.search import matching_sections_label
 
     assert matching_sections_label(count) == label
+
+
+# ---- exact limits (make mutation) ----
+from pwa.core.guide import slugify  # noqa: E402
+
+
+@pytest.mark.parametrize("text, slug", [("Already checked? What counts as new", "already-checked-what-counts-as-new"), ("  -Tongue twitches-  ", "tongue-twitches"), ("FAST!", "fast")])
+def test_slugify_keeps_letters_and_digits_joined_by_single_dashes(text, slug):
+    assert slugify(text) == slug
+
+
+def test_a_missing_section_is_none():
+    assert parse_chapter(VALID).section("nope") is None
+
+
+def test_a_byte_order_mark_is_ignored_and_blank_front_matter_lines_too():
+    chapter = parse_chapter("\ufeff" + VALID.replace("title: Calm\n", "title: Calm\n\n"))
+    assert chapter.title == "Calm"
+
+
+def test_an_empty_front_matter_block_says_what_is_missing():
+    with pytest.raises(ContentError, match=r"^x.md: front matter is missing id, title, order, summary, last_reviewed$"):
+        parse_chapter("---\n---\nBody\n", "x.md")
+
+
+def test_a_bad_front_matter_line_names_its_line_number():
+    with pytest.raises(ContentError, match=r"^x.md:3: expected 'key: value', got 'oops'$"):
+        parse_chapter("---\nid: a\noops\n---\nBody\n", "x.md")
+
+
+def test_a_value_may_contain_a_colon():
+    chapter = parse_chapter(VALID.replace("summary: A short summary.", "summary: Note: calm helps."))
+    assert chapter.summary == "Note: calm helps."

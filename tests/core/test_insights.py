@@ -169,3 +169,63 @@ def test_an_empty_log_has_nothing_to_compare_and_does_not_fail():
 @pytest.mark.parametrize(("entries", "last_shown", "due"), [(10, None, False), (11, None, True), (25, TODAY, False), (11, days_ago(1), True)])
 def test_the_gentle_note_comes_after_more_than_ten_entries_once_a_day(entries, last_shown, due):
     assert gentle_note_due(entries, last_shown, TODAY) is due
+
+
+# ---- exact limits (make mutation) ----
+from pwa.core.insights import SIMILAR_RATIO, Bar, _compare_halves, _similar, bars  # noqa: E402
+
+
+@pytest.mark.parametrize("length, step, count", [(31, 1, 31), (32, 7, 5), (2, 1, 2), (84, 7, 12)])
+def test_daily_bars_up_to_31_days_and_weekly_bars_beyond(length, step, count):
+    first = dt.date(2026, 10, 1)
+    last = first + dt.timedelta(days=length - 1)
+    stats = days_by_date([entry(first), entry(last, intensity=6), entry(last, intensity=4)], UTC)
+    found = bars(stats, first, last)
+    assert len(found) == count and sum(b.count for b in found) == 3
+    assert found[0].start == first and found[0].days == min(step, length)
+    assert found[-1].days == length - step * (count - 1)  # the last week may be shorter
+    assert found[-1].count == 2 and found[-1].mean_intensity == 5.0
+    assert found[0].count == 1 and found[0].mean_intensity == 3.0
+    assert found[0].label == ("Thu 1" if step == 1 else "1 Oct")
+
+
+def test_bars_keep_each_day():
+    stats = days_by_date([entry(dt.date(2026, 10, 2))], UTC)
+    (day_one, day_two) = bars(stats, dt.date(2026, 10, 1), dt.date(2026, 10, 2))
+    assert day_one == Bar("Thu 1", dt.date(2026, 10, 1), 1, 0, None)
+    assert day_two.count == 1 and day_two.start == dt.date(2026, 10, 2)
+    assert stats[dt.date(2026, 10, 2)].day == dt.date(2026, 10, 2)
+
+
+@pytest.mark.parametrize(
+    "a, b, similar",
+    [
+        (0, 0, True), (4, 5, True), (4, 5.01, False), (5, 4, True),  # within 25 %
+        (0, 0.4, True), (0, 0.5, False),  # tiny counts: less than half an entry apart
+        (1, 1.49, True), (1, 1.5, False), (0.2, 0.6, True),
+    ],
+)  # fmt: skip
+def test_about_the_same_means_within_25_percent_or_half_an_entry(a, b, similar):
+    assert SIMILAR_RATIO == 1.25
+    assert _similar(a, b) is similar
+
+
+@pytest.mark.parametrize(
+    "earlier, later, text",
+    [
+        (10, 10, "The first and second half were about the same."),
+        (10, 5, "The second half had fewer entries than the first."),
+        (5, 10, "The second half had more entries than the first. Ups and downs like this are common."),
+    ],
+)
+def test_halves_are_compared_in_plain_words(earlier, later, text):
+    assert _compare_halves(earlier, later) == text
+
+
+def test_an_entry_with_two_places_counts_once_for_each_and_ties_are_alphabetical():
+    two = validate_episode(
+        {"started_at": dt.datetime(2026, 11, 1, tzinfo=UTC), "locations": [{"region": "neck"}, {"region": "calf", "side": "left"}]},
+        None,
+    )
+    found = places([two, entry(TODAY, where=("calf", "left")), entry(TODAY, where=("back", None)), entry(TODAY, where=("back", None))])
+    assert found == [("back", 2), ("left calf", 2), ("neck", 1)]

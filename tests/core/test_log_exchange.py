@@ -317,3 +317,148 @@ def test_hostile_notes_triggers_and_places_round_trip_through_csv(note, triggers
     item = _episode(note=note, triggers=triggers, locations=[{"region": "other", "other_text": place}])
     preview = parse_csv(episodes_to_csv([item]).encode(), set(), NOW)
     assert preview.rejected == [] and preview.episodes == [item]
+
+
+# ---- exact limits and messages (make mutation) ----
+import pwa.core.log_exchange as log_exchange  # noqa: E402
+
+HEADER = ",".join(CSV_COLUMNS)
+
+
+def csv_bytes(*rows: str) -> bytes:
+    return ("\r\n".join([HEADER, *rows]) + "\r\n").encode()
+
+
+def row(entry_id="a1", started="2026-11-23T21:00:00+00:00", places="left calf", intensity="3", duration="", kind="twitch", triggers="", note=""):
+    return ",".join([entry_id, started, places, intensity, duration, kind, triggers, note])
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "The file is empty."),
+        (b"\r\n", "The columns should be: id, started_at, locations, intensity, duration_seconds, type, triggers, note. This file has: none."),
+        (b"id,when\r\n", "The columns should be: id, started_at, locations, intensity, duration_seconds, type, triggers, note. This file has: id, when."),
+        ("caf\u00e9".encode("latin-1"), "The file is not UTF-8 text. Save it as 'CSV UTF-8' (or export it again from this app) and try again."),
+    ],
+)  # fmt: skip
+def test_a_csv_that_cannot_be_used_says_exactly_why(data, message):
+    with pytest.raises(ImportFileError) as error:
+        parse_csv(data, set(), NOW)
+    assert str(error.value) == message
+
+
+def test_a_file_of_exactly_the_size_limit_is_read_and_one_byte_more_is_not(monkeypatch):
+    data = csv_bytes(row())
+    monkeypatch.setattr(log_exchange, "MAX_IMPORT_BYTES", len(data))
+    assert len(parse_csv(data, set(), NOW).episodes) == 1
+    monkeypatch.setattr(log_exchange, "MAX_IMPORT_BYTES", len(data) - 1)
+    with pytest.raises(ImportFileError, match=r"^The file is larger than 0 MB, so it was not read\.$"):
+        parse_csv(data, set(), NOW)
+
+
+def test_a_field_of_10000_characters_is_read_and_10001_is_refused_without_stopping_the_file():
+    limit = log_exchange.MAX_FIELD_CHARACTERS
+    preview = parse_csv(
+        csv_bytes(row("a1", note="n" * limit), row("a2", note="n" * (limit + 1)), row("a3")), set(), NOW
+    )
+    assert preview.rejected == [
+        (2, "Keep the note to 2,000 characters (it has 10,000)."),  # read, then refused by the note's own limit
+        (3, "a value is far too long"),
+    ]
+    assert [e.id for e in preview.episodes] == ["a3"]
+
+
+def test_rows_are_numbered_as_in_a_spreadsheet_and_bad_rows_in_the_middle_do_not_stop_the_rest():
+    data = csv_bytes(
+        row("a1"),
+        "",  # a blank line is skipped
+        "a2,too,few",
+        row("", places="neck"),
+        row("a1", places="neck"),
+        row("a4", places="left"),
+        row("a5", places="Left Calf; right THIGH; other:  big toe ; Neck", triggers="Caffeine; poor  sleep", duration=" 90 "),
+        row("a6", intensity="11"),
+        row("a7"),
+    )
+    preview = parse_csv(data, {"a7"}, NOW)
+    assert preview.rejected == [
+        (4, "has 3 values instead of 8"),
+        (5, "the id is missing"),
+        (6, "the same id appears twice in the file"),
+        (7, "'left' is not one of the body regions."),
+        (9, "Intensity is a whole number from 0 to 10."),
+    ]
+    assert preview.duplicates == 1
+    assert [e.id for e in preview.episodes] == ["a1", "a5"]
+    several = preview.episodes[1]
+    assert [(l.region, l.side, l.other_text) for l in several.locations] == [
+        ("calf", "left", None), ("thigh", "right", None), ("other", None, "big toe"), ("neck", None, None),
+    ]  # fmt: skip
+    assert several.triggers == ("caffeine", "poor sleep") and several.duration_seconds == 90
+    assert preview.summary == "2 new entries, 1 already in your log (skipped), 5 could not be used."
+
+
+def test_several_duplicates_are_all_counted():
+    preview = parse_csv(csv_bytes(row("a1"), row("a2"), row("a3")), {"a1", "a2"}, NOW)
+    assert preview.duplicates == 2 and preview.summary == "1 new entry, 2 already in your log (skipped)."
+
+
+def test_the_import_uses_the_time_it_is_given_for_the_future_rule():
+    later = row("a1", started="2026-11-23T22:01:00+00:00")
+    assert parse_csv(csv_bytes(later), set(), NOW).episodes  # within a minute of now
+    assert parse_csv(csv_bytes(later), set(), NOW - dt.timedelta(minutes=5)).rejected == [
+        (2, "The start time is in the future. Use a time up to now.")
+    ]
+
+
+def test_the_csv_uses_windows_line_ends_and_a_doubled_apostrophe_is_kept():
+    episode = validate_episode({"id": "x", "started_at": NOW, "locations": [{"region": "neck"}], "note": "''quoted"}, None)
+    text = episodes_to_csv([episode])
+    assert text.count("\r\n") == 2 and text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    assert ",'''quoted" in text
+    assert parse_csv(text.encode(), set(), NOW).episodes[0].note == "''quoted"
+
+
+def test_the_backup_is_readable_json_with_every_part_named():
+    episode = validate_episode({"id": "x", "started_at": NOW, "locations": [{"region": "neck"}], "note": "caf\u00e9"}, None)
+    text = backup_to_json([episode], [], [], {"theme": "dark"}, NOW)
+    assert "caf\u00e9" in text  # not escaped
+    assert text.startswith('{\n "format": "bfs-companion-backup",\n "version": 1,\n "exported_at": "2026-11-23T22:00:00+00:00",')
+    assert list(json.loads(text)) == ["format", "version", "exported_at", "episodes", "check_ins", "patterns", "settings"]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[" * 100_000, "The file is nested too deeply to be a backup from this app."),
+        ('{"format": ' + "9" * 5000 + "}", "The file holds a number too long to read, so it is not a backup from this app."),
+        ('{"format": "other"}', "This is not a BFS Companion backup file."),
+        ('{"format": "bfs-companion-backup", "version": 1, "settings": []}', "The 'settings' part of the backup should be an object."),
+    ],
+)
+def test_a_backup_that_cannot_be_used_says_exactly_why(text, message):
+    with pytest.raises(ImportFileError) as error:
+        parse_backup(text.encode(), set(), NOW)
+    assert str(error.value) == message
+
+
+def test_rejected_backup_items_are_numbered_from_one_in_each_part_and_the_rest_is_read():
+    good = validate_episode({"id": "g", "started_at": NOW, "locations": [{"region": "neck"}]}, None).to_dict()
+    document = {
+        "format": "bfs-companion-backup", "version": 1,
+        "episodes": ["not an entry", good],
+        "check_ins": [{"day": "2026-11-23", "stress": 11}, "x", {"day": "2026-11-22", "stress": 10**400}, {"day": "2026-11-21"}],
+        "patterns": [{"id": "p", "name": "P", "phases": [["inhale", 4]]}, {"id": "q", "name": "Q", "phases": [["inhale", 4], ["exhale", 4]]}],
+    }  # fmt: skip
+    preview = parse_backup(json.dumps(document).encode(), set(), NOW)
+    assert preview.rejected == [
+        (1, "an entry is not an object"),
+        (1, "check-in: Stress is a whole number from 0 to 10."),
+        (2, "check-in: Use a date like 2026-11-23."),
+        (3, "check-in: a value has the wrong type or size"),
+        (1, "breathing pattern 1: Include a breath out of at least a moment."),
+    ]
+    assert [e.id for e in preview.episodes] == ["g"]
+    assert [c.day for c in preview.check_ins] == [dt.date(2026, 11, 21)]
+    assert [p.id for p in preview.patterns] == ["q"] and preview.settings is None
