@@ -292,3 +292,8 @@ def test_check_in_limits_at_each_edge_are_kept(field, value):
 )  # fmt: skip
 def test_durations_are_shown_in_the_largest_whole_unit(seconds, shown):
     assert duration_for_form(seconds) == shown
+
+
+def test_a_check_in_is_stored_with_every_field_named():
+    check_in = validate_check_in({"day": "2026-11-23", "sleep_hours": 6.5, "caffeine_drinks": 2, "stress": 4, "exercise_minutes": 30})
+    assert check_in.to_dict() == {"day": "2026-11-23", "sleep_hours": 6.5, "caffeine_drinks": 2, "stress": 4, "exercise_minutes": 30}

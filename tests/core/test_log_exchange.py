@@ -462,3 +462,11 @@ def test_rejected_backup_items_are_numbered_from_one_in_each_part_and_the_rest_i
     assert [e.id for e in preview.episodes] == ["g"]
     assert [c.day for c in preview.check_ins] == [dt.date(2026, 11, 21)]
     assert [p.id for p in preview.patterns] == ["q"] and preview.settings is None
+
+
+def test_an_entry_whose_value_cannot_even_be_converted_is_one_rejected_item():
+    document = {"format": "bfs-companion-backup", "version": 1, "episodes": [
+        {"id": "big", "started_at": "2026-11-23T21:00:00+00:00", "locations": [{"region": "neck"}], "intensity": 10**400},
+    ]}  # fmt: skip
+    preview = parse_backup(json.dumps(document).encode(), set(), NOW)
+    assert preview.rejected == [(1, "a value has the wrong type or size")]

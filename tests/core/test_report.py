@@ -108,3 +108,37 @@ def test_the_html_is_self_contained_escaped_and_has_the_chart_and_table():
         assert answer.question in text and answer.answer in text
     assert "it is not a diagnosis" in text and "1 November 2026 to 21 November 2026" in text
     assert "@media print" in page
+
+
+# ---- exact limits (make mutation) ----
+PLACE_NAMES = ["neck", "back", "belly", "chest", "jaw", "face", "tongue", "other", "calf"]
+
+
+def _places_log(count: int, side: str | None = None):
+    log = []
+    for n, region in enumerate(PLACE_NAMES[:count]):
+        location = {"region": region}
+        if region == "other":
+            location["other_text"] = "big toe"
+        if region == "calf":
+            location["side"] = side or "left"
+        log.append(entry(2 + n, locations=[location]))
+    return log
+
+
+def test_eight_places_are_all_listed_and_a_ninth_is_counted_as_more():
+    eight = answers(build_report(_places_log(8), [], [], START, END, MADE, UTC))["Is it in specific muscles, or in many places?"]
+    assert eight.answer.endswith("tongue (1).") and "more" not in eight.answer
+    nine = answers(build_report(_places_log(9), [], [], START, END, MADE, UTC))["Is it in specific muscles, or in many places?"]
+    assert nine.answer.endswith(", and 1 more. Only the left side.")
+
+
+def test_one_side_only_is_named():
+    log = [entry(2), entry(3)]  # both the left calf
+    found = answers(build_report(log, [], [], START, END, MADE, UTC))["Is it in specific muscles, or in many places?"]
+    assert found.answer == "Logged in 1 place across 1 body part: left calf (2). Only the left side."
+
+
+def test_not_logged_answers_are_marked_false_not_just_falsy():
+    report = build_report([], [], [], START, END, MADE, UTC)
+    assert [a.logged for a in report.answers] == [False] * len(report.answers)
