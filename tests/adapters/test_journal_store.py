@@ -6,7 +6,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -278,30 +277,35 @@ while True:
 
 
 def test_a_process_killed_at_random_moments_never_loses_an_acknowledged_entry(tmp_path):
-    """SIGKILL during a stream of writes and folds, 100 times: the log always opens, complete."""
+    """SIGKILL during a stream of writes and folds, 100 times: the log always opens, complete.
+
+    Each child is killed once it has acknowledged a chosen number of entries (1 to 40, so the
+    kill lands before, during or after a fold of 5, 17 or 50 entries), not after a chosen time:
+    the test does the same work on a fast or a slow machine.
+    """
     path = tmp_path / "log.json"
     rng = random.Random(7)
     acknowledged: set[str] = set()
+    wanted_in_all = 0
     next_n = 0
-    kills = 0
     for _ in range(100):
+        wanted = rng.randint(1, 40)
+        wanted_in_all += wanted
         child = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(path), str(rng.choice([5, 17, 50])), str(next_n)],
             cwd=PROJECT,
             stdout=subprocess.PIPE,
             text=True,
         )
-        first = child.stdout.readline()  # the child is writing: kill it somewhere in the next 120 ms
-        time.sleep(rng.uniform(0.0, 0.12))
+        lines = [child.stdout.readline() for _ in range(wanted)]  # the child keeps writing meanwhile
         os.kill(child.pid, signal.SIGKILL)
-        kills += 1
         out, _ = child.communicate()
-        numbers = [int(line) for line in (first + out).split()]
+        numbers = [int(line) for line in ("".join(lines) + out).split()]
+        assert len(numbers) >= wanted
         acknowledged |= {f"e{n}" for n in numbers}
-        next_n = (max(numbers) + 1) if numbers else next_n
+        next_n = max(numbers) + 1
         store = JournalStore(path)
         assert store.notice is None, store.notice
         present = set(ids(store))
         assert acknowledged <= present
-    assert kills == 100
-    assert len(acknowledged) > 1000
+    assert len(acknowledged) >= wanted_in_all >= 100
