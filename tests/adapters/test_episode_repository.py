@@ -3,22 +3,15 @@ import datetime as dt
 from pwa.adapters.episode_repository import EPISODES, EpisodeFilter, JournalEpisodeRepository
 from pwa.adapters.journal_store import JournalStore
 from pwa.core.episodes import EpisodeType, validate_check_in, validate_episode
+from tests.factories import make_episode
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 23, 21, 0, tzinfo=UTC)
 
 
 def episode(day: int, region="calf", side="left", type_="twitch", triggers=(), note="", hour=12):
-    return validate_episode(
-        {
-            "started_at": dt.datetime(2026, 11, day, hour, tzinfo=UTC).isoformat(),
-            "locations": [{"region": region, "side": side}],
-            "type": type_,
-            "triggers": list(triggers),
-            "note": note,
-        },
-        NOW,
-    )
+    started_at = dt.datetime(2026, 11, day, hour, tzinfo=UTC).isoformat()
+    return make_episode(started_at, region=region, side=side, now=NOW, type=type_, triggers=list(triggers), note=note)
 
 
 def repository(path):

@@ -16,6 +16,7 @@ from pwa.core.insights import (
     trend,
 )
 from pwa.core.relaxation_log import SessionRecord
+from tests.factories import make_episode
 
 UTC = dt.timezone.utc
 TODAY = dt.date(2026, 11, 23)
@@ -25,11 +26,7 @@ _ids = iter(range(10**6))
 def entry(day: dt.date, hour: int = 12, *, intensity: int = 3, triggers=(), where=("calf", "left"), zone=UTC):
     region, side = where
     moment = dt.datetime.combine(day, dt.time(hour), tzinfo=zone)
-    return validate_episode(
-        {"id": f"e{next(_ids)}", "started_at": moment, "locations": [{"region": region, "side": side}],
-         "intensity": intensity, "triggers": list(triggers)},
-        None,
-    )
+    return make_episode(moment, region=region, side=side, id=f"e{next(_ids)}", intensity=intensity, triggers=list(triggers))
 
 
 def days_ago(n: int) -> dt.date:

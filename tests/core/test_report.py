@@ -5,9 +5,10 @@ import html
 import re
 from html.parser import HTMLParser
 
-from pwa.core.episodes import DayCheckIn, validate_episode
+from pwa.core.episodes import DayCheckIn
 from pwa.core.relaxation_log import SessionRecord
 from pwa.core.report import NOT_IN_THE_LOG, NOT_LOGGED, build_report, report_html
+from tests.factories import make_episode
 
 UTC = dt.timezone.utc
 START, END = dt.date(2026, 11, 1), dt.date(2026, 11, 21)
@@ -15,13 +16,8 @@ MADE = dt.datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 def entry(day, hour=9, **fields):
-    raw = {
-        "started_at": dt.datetime(2026, 11, day, hour, tzinfo=UTC) if isinstance(day, int) else day,
-        "locations": [{"region": "calf", "side": "left"}],
-        "intensity": 3,
-        **fields,
-    }
-    return validate_episode(raw, None)
+    started_at = dt.datetime(2026, 11, day, hour, tzinfo=UTC) if isinstance(day, int) else day
+    return make_episode(started_at, **fields)
 
 
 KNOWN_LOG = [

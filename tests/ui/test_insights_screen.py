@@ -8,11 +8,11 @@ import pytest
 
 from pwa import routes
 from pwa.adapters.file_exchange import FolderExchange
-from pwa.core.episodes import validate_episode
 from pwa.core.relaxation_log import SessionRecord
 from tests.flet_harness import mounted
+from tests.factories import NOW_LOCAL, log_episode
 
-NOW = dt.datetime(2026, 11, 23, 21, 30).astimezone()
+NOW = NOW_LOCAL
 
 
 @pytest.fixture
@@ -27,9 +27,7 @@ def deps(deps, folder):
 
 def add(deps, days_ago: int, hour: int = 12, **fields):
     moment = (NOW - dt.timedelta(days=days_ago)).replace(hour=hour, minute=0)
-    episode = validate_episode({"started_at": moment, "locations": [{"region": "calf", "side": "left"}], "intensity": 3, **fields}, NOW)
-    deps.episode_repository.save(episode)
-    return episode
+    return log_episode(deps.episode_repository, moment, **fields)
 
 
 def bars_in(h, key):

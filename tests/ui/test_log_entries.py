@@ -5,10 +5,11 @@ import datetime as dt
 import pytest
 
 from pwa import routes
-from pwa.core.episodes import EpisodeType, Location, validate_episode
+from pwa.core.episodes import EpisodeType, Location
 from tests.flet_harness import mounted
+from tests.factories import NOW_LOCAL, log_episode
 
-NOW = dt.datetime(2026, 11, 23, 21, 30).astimezone()
+NOW = NOW_LOCAL
 
 
 @pytest.fixture
@@ -19,10 +20,7 @@ def deps(deps):
 
 
 def add(deps, **fields):
-    raw = {"locations": [{"region": "calf", "side": "left"}], "intensity": 3, **fields}
-    episode = validate_episode(raw, NOW)
-    deps.episode_repository.save(episode)
-    return episode
+    return log_episode(deps.episode_repository, **fields)
 
 
 async def select(h, key, value):

@@ -14,13 +14,13 @@ from pwa.adapters.log_transfer import LogRepositories, export_backup
 from pwa.adapters.storage import MemoryDataStore
 from pwa.app import build_dependencies
 from pwa.core.breathing import make_pattern
-from pwa.core.episodes import validate_episode
 from pwa.core.log_exchange import CSV_COLUMNS
 from pwa.core.settings import ThemeChoice
 from tests.flet_harness import mounted
 from tests.ui.conftest import with_fakes
+from tests.factories import NOW_LOCAL, log_episode
 
-NOW = dt.datetime(2026, 11, 23, 21, 30).astimezone()
+NOW = NOW_LOCAL
 
 
 @pytest.fixture
@@ -34,9 +34,7 @@ def deps(deps, folder):
 
 
 def add(deps, **fields):
-    episode = validate_episode({"locations": [{"region": "calf", "side": "left"}], "intensity": 3, **fields}, NOW)
-    deps.episode_repository.save(episode)
-    return episode
+    return log_episode(deps.episode_repository, **fields)
 
 
 def repos(deps):
