@@ -297,3 +297,33 @@ def test_durations_are_shown_in_the_largest_whole_unit(seconds, shown):
 def test_a_check_in_is_stored_with_every_field_named():
     check_in = validate_check_in({"day": "2026-11-23", "sleep_hours": 6.5, "caffeine_drinks": 2, "stress": 4, "exercise_minutes": 30})
     assert check_in.to_dict() == {"day": "2026-11-23", "sleep_hours": 6.5, "caffeine_drinks": 2, "stress": 4, "exercise_minutes": 30}
+
+
+def test_quick_places_put_the_last_used_first_without_repeating_them():
+    from pwa.core.episodes import QUICK_LOCATIONS, quick_locations
+
+    neck = Location("neck", None)
+    calf = QUICK_LOCATIONS[0]
+    assert quick_locations() == list(QUICK_LOCATIONS)
+    assert quick_locations((neck, calf)) == [neck, calf, *[q for q in QUICK_LOCATIONS if q != calf]]
+
+
+def test_an_empty_start_time_on_a_stored_entry_is_missing_and_an_empty_id_gets_a_new_one():
+    assert problems_of({"locations": [CALF], "started_at": ""}, now=None) == {"started_at": "The start time is missing."}
+    assert len(validate_episode({"locations": [CALF], "id": ""}, NOW).id) == 32
+
+
+def test_an_empty_check_in_field_is_not_noted():
+    assert validate_check_in({"day": "2026-11-23", "sleep_hours": "", "stress": None}).sleep_hours is None
+
+
+def test_a_damaged_stored_entry_says_out_of_range():
+    with pytest.raises(EntryError) as error:
+        episode_from_dict({**STORED, "intensity": 11})
+    assert error.value.by_field == {"entry": "A saved entry could not be read (out of range)."}
+
+
+def test_a_time_typed_with_a_dot_is_hours_and_minutes_and_always_has_a_zone():
+    moment = start_time_from_form("2026-11-23", "21.30")
+    assert (moment.hour, moment.minute, moment.second, moment.microsecond) == (21, 30, 0, 0)
+    assert moment.tzinfo is not None

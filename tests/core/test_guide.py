@@ -113,3 +113,24 @@ def test_a_bad_front_matter_line_names_its_line_number():
 def test_a_value_may_contain_a_colon():
     chapter = parse_chapter(VALID.replace("summary: A short summary.", "summary: Note: calm helps."))
     assert chapter.summary == "Note: calm helps."
+
+
+def _chapters(*ids):
+    return tuple(parse_chapter(f"---\nid: {i}\ntitle: {i}\norder: {n}\nsummary: s\nlast_reviewed: 2026-12-02\n---\nBody\n") for n, i in enumerate(ids))
+
+
+@pytest.mark.parametrize(
+    "chapter_id, before, after",
+    [("a", None, "b"), ("b", "a", "c"), ("c", "b", "d"), ("d", "c", None), ("x", None, None)],
+)
+def test_neighbours_are_the_chapters_before_and_after_in_reading_order(chapter_id, before, after):
+    from pwa.core.guide import neighbours
+
+    previous, following = neighbours(_chapters("a", "b", "c", "d"), chapter_id)
+    assert (previous.id if previous else None, following.id if following else None) == (before, after)
+
+
+def test_a_one_chapter_guide_has_no_neighbours():
+    from pwa.core.guide import neighbours
+
+    assert neighbours(_chapters("a"), "a") == (None, None)

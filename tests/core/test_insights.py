@@ -226,3 +226,29 @@ def test_an_entry_with_two_places_counts_once_for_each_and_ties_are_alphabetical
     )
     found = places([two, entry(TODAY, where=("calf", "left")), entry(TODAY, where=("back", None)), entry(TODAY, where=("back", None))])
     assert found == [("back", 2), ("left calf", 2), ("neck", 1)]
+
+
+def test_a_trend_knows_its_weeks_and_an_empty_log_has_spanned_no_days():
+    assert trend({}, TODAY, 4).weeks == 4
+    empty = factor_insights([], [], [], TODAY, UTC)
+    assert empty.span_days == 0 and empty.factors == ()
+
+
+def test_exactly_fourteen_days_and_three_days_each_side_are_enough_and_one_day_short_says_day():
+    log = [entry(days_ago(n), triggers=["stress"] if n in (0, 5, 10) else []) for n in range(14)]
+    insights = factor_insights(log, [], [], TODAY, UTC)
+    assert insights.span_days == 14 and insights.missing == ""
+    stress = factor(insights, "stress")
+    assert stress.days_with == 3 and stress.shown and stress.missing == ""
+    short = factor(factor_insights(log[:13], [], [], TODAY, UTC), "stress")
+    assert short.missing == "Needs 1 more day of logging."
+    both = factor(factor_insights([entry(days_ago(n), triggers=["stress"] if n == 0 else []) for n in range(12)], [], [], TODAY, UTC), "stress")
+    assert both.missing == "Needs 2 more days of logging and 2 more days with stress."
+
+
+def test_an_intensity_difference_of_exactly_three_quarters_of_a_point_is_mentioned():
+    stronger = {0: 3, 1: 4, 2: 4, 3: 4}  # 3.75 on average, against 3 on the other days
+    log = [entry(days_ago(n), triggers=["caffeine"] if n in stronger else [], intensity=stronger.get(n, 3)) for n in range(14)]
+    caffeine = factor(factor_insights(log, [], [], TODAY, UTC), "caffeine")
+    assert caffeine.intensity_with - caffeine.intensity_without == 0.75
+    assert "they felt stronger on average" in caffeine.sentence

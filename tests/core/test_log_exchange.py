@@ -470,3 +470,26 @@ def test_an_entry_whose_value_cannot_even_be_converted_is_one_rejected_item():
     ]}  # fmt: skip
     preview = parse_backup(json.dumps(document).encode(), set(), NOW)
     assert preview.rejected == [(1, "a value has the wrong type or size")]
+
+
+def test_more_edges_of_a_hand_made_csv():
+    preview = parse_csv(csv_bytes(row("a1", places="other:big toe"), row("a2", intensity="12", kind="spasm")), set(), NOW)
+    assert preview.episodes[0].locations[0].other_text == "big toe"
+    assert preview.rejected == [(3, "Intensity is a whole number from 0 to 10. Type is twitch, cramp, tingling or other.")]
+
+
+def test_a_field_beyond_what_the_csv_reader_takes_refuses_the_file_with_the_reason():
+    with pytest.raises(ImportFileError) as error:
+        parse_csv(csv_bytes(row(note="n" * (4 * log_exchange.MAX_FIELD_CHARACTERS + 1))), set(), NOW)
+    assert str(error.value) == "The file is not valid CSV (field larger than field limit (40000))."
+
+
+def test_a_backup_entry_whose_id_is_not_text_has_no_id_and_check_in_problems_are_all_given():
+    document = {"format": "bfs-companion-backup", "version": 1,
+                "episodes": [{"id": 5, "started_at": "2026-11-23T21:00:00+00:00", "locations": [{"region": "neck"}]}],
+                "check_ins": [{"day": "2026-11-23", "sleep_hours": 25, "stress": 11}]}  # fmt: skip
+    preview = parse_backup(json.dumps(document).encode(), set(), NOW)
+    assert preview.rejected == [
+        (1, "the id is missing"),
+        (1, "check-in: Sleep is from 0 to 24 hours. Stress is a whole number from 0 to 10."),
+    ]

@@ -138,3 +138,9 @@ def test_one_side_only_is_named():
 def test_not_logged_answers_are_marked_false_not_just_falsy():
     report = build_report([], [], [], START, END, MADE, UTC)
     assert [a.logged for a in report.answers] == [False] * len(report.answers)
+
+
+def test_an_hour_of_relaxation_is_about_60_minutes():
+    sessions = [SessionRecord(dt.datetime(2026, 11, 2, 21, tzinfo=UTC), "Box breathing", 3600)]
+    helps = answers(build_report([], [], sessions, START, END, MADE, UTC))["What helps?"].answer
+    assert helps.startswith("1 relaxation session, about 60 minutes in all")

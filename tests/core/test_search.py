@@ -162,3 +162,14 @@ def test_each_matching_word_is_highlighted_and_the_space_between_is_not():
         Highlighted("cramps", True),
         Highlighted(" then rest", False),
     )
+
+
+def test_results_carry_a_snippet_of_the_section_with_single_spaces():
+    (result,) = GuideIndex(GUIDE).search("wake")
+    assert "".join(p.text for p in result.snippet) == "A cramp can wake you."
+
+
+def test_misspelt_four_letter_synonyms_and_short_plurals_are_forgiven():
+    guide = GuideIndex([chapter("m", "Medicines", "Ask about each medicine.\n")])
+    assert [r.chapter_id for r in guide.search("pilk")] == ["m"]  # one letter from "pill", a synonym of medicine
+    assert stem("flies") == "fly" and stem("axes") == "axe"

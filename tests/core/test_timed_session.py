@@ -415,3 +415,11 @@ def test_no_time_is_spent_before_a_resume_at_the_very_end():
     clock.advance(100)
     session.resume()
     assert session.spent() == 5.0  # not a minimum second
+
+
+def test_resume_while_running_changes_nothing():
+    clock = FakeClock()
+    session = started(clock)
+    clock.advance(3)
+    session.resume()
+    assert session.running and session.elapsed() == 3 and session.spent() == 3
