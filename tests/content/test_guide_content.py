@@ -202,3 +202,8 @@ def test_search_opens_the_section_a_reader_means(query, expected, guide):
     first = guide.index.search(query)[0]
     assert first.chapter_id == chapter_id
     assert section_id is None or first.section_id == section_id
+
+
+def test_a_search_shows_at_most_ten_sections(guide):
+    assert len(guide.index.search("twitch", limit=100)) > 10
+    assert len(guide.index.search("twitch")) == 10

@@ -134,3 +134,8 @@ def test_a_one_chapter_guide_has_no_neighbours():
     from pwa.core.guide import neighbours
 
     assert neighbours(_chapters("a"), "a") == (None, None)
+
+
+def test_an_unnamed_source_is_called_chapter_in_messages():
+    with pytest.raises(ContentError, match=r"^<chapter>: must start with a '---' front matter block$"):
+        parse_chapter("no front matter")

@@ -40,6 +40,7 @@ def rich_log():
         # on the first and the last day
         validate_episode({"started_at": at(1, 0), "locations": [PLACES[0]], "triggers": ["poor sleep"]}, None),
         validate_episode({"started_at": at(31, 23), "locations": [PLACES[1]], "duration_seconds": 45}, None),
+        validate_episode({"started_at": at(15, 7), "locations": [PLACES[3], PLACES[7], PLACES[10]], "note": "several places"}, None),
     ]
     for day in range(2, 31):
         place = PLACES[day % len(PLACES)]
