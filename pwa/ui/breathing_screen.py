@@ -16,7 +16,14 @@ from pwa.core.breathing import (
 )
 from pwa.core.timed_session import SessionState
 from pwa.ui.context import ShellState, use_shell
-from pwa.ui.session_runner import SessionControls, countdown, finish_view, use_session_runner
+from pwa.ui.session_runner import (
+    SessionControls,
+    countdown,
+    finish_view,
+    pause_resume_button,
+    start_now_button,
+    use_session_runner,
+)
 from pwa.ui.shell import detail_view
 from pwa.ui.widgets import choice
 
@@ -93,19 +100,13 @@ def _session_view(pattern: BreathingPattern, run: SessionControls, shell: ShellS
     ]
     if run.lead_in is not None:
         controls.append(
-            ft.FilledTonalButton(content="Start now", icon=ft.Icons.PLAY_ARROW, key="skip-lead-in", on_click=run.skip_lead_in, height=56)
+            start_now_button(run)
         )
     else:
         controls += [
             ft.ProgressBar(key="session-progress", value=state.session_progress if not state.open_ended else None),
             ft.Text(_progress_text(state), key="session-left", text_align=ft.TextAlign.CENTER),
-            ft.FilledTonalButton(
-                content="Pause" if state.running else "Resume",
-                icon=ft.Icons.PAUSE if state.running else ft.Icons.PLAY_ARROW,
-                key="pause-resume",
-                on_click=run.toggle,
-                height=56,
-            ),
+            pause_resume_button(run),
         ]
     controls += [
         ft.TextButton(content="Stop", icon=ft.Icons.STOP, key="stop", on_click=run.stop),

@@ -8,7 +8,14 @@ from pwa import routes
 from pwa.core.pmr import DEFAULT_SEQUENCE, SEQUENCES, PmrPhase, PmrStep, pmr_session
 from pwa.core.timed_session import SessionState
 from pwa.ui.context import use_shell
-from pwa.ui.session_runner import countdown, SessionControls, finish_view, use_session_runner
+from pwa.ui.session_runner import (
+    SessionControls,
+    countdown,
+    finish_view,
+    pause_resume_button,
+    start_now_button,
+    use_session_runner,
+)
 from pwa.ui.shell import detail_view
 
 CUES = {PmrPhase.TENSE: "tense", PmrPhase.RELEASE: "release"}
@@ -48,7 +55,7 @@ def _session_view(groups: int, run: SessionControls[PmrStep]) -> list[ft.Control
             ),
             ft.Text("Settle in and let your breathing slow down.", key="pmr-instruction", theme_style=ft.TextThemeStyle.BODY_LARGE),
             ft.Text(str(run.lead_in), key="pmr-seconds", theme_style=ft.TextThemeStyle.DISPLAY_SMALL),
-            ft.FilledTonalButton(content="Start now", icon=ft.Icons.PLAY_ARROW, key="skip-lead-in", on_click=run.skip_lead_in, height=56),
+            start_now_button(run),
             ft.TextButton(content="Stop", icon=ft.Icons.STOP, key="stop", on_click=run.stop),
         ]
     if state.paused:
@@ -67,13 +74,7 @@ def _session_view(groups: int, run: SessionControls[PmrStep]) -> list[ft.Control
         ft.Row(
             [
                 ft.IconButton(ft.Icon(ft.Icons.SKIP_PREVIOUS, semantics_label="Back"), key="pmr-back", tooltip="Back", on_click=run.back),
-                ft.FilledTonalButton(
-                    content="Pause" if state.running else "Resume",
-                    icon=ft.Icons.PAUSE if state.running else ft.Icons.PLAY_ARROW,
-                    key="pause-resume",
-                    on_click=run.toggle,
-                    height=56,
-                ),
+                pause_resume_button(run),
                 ft.IconButton(ft.Icon(ft.Icons.SKIP_NEXT, semantics_label="Skip"), key="pmr-skip", tooltip="Skip", on_click=run.skip),
             ],
             alignment=ft.MainAxisAlignment.CENTER,

@@ -158,6 +158,22 @@ def use_session_runner(
     )
 
 
+def pause_resume_button(run: SessionControls) -> ft.Control:
+    running = run.state.running
+    return ft.FilledTonalButton(
+        content="Pause" if running else "Resume",
+        icon=ft.Icons.PAUSE if running else ft.Icons.PLAY_ARROW,
+        key="pause-resume",
+        on_click=run.toggle,
+        height=56,
+    )
+
+
+def start_now_button(run: SessionControls) -> ft.Control:
+    """Skips the "Get ready" lead-in."""
+    return ft.FilledTonalButton(content="Start now", icon=ft.Icons.PLAY_ARROW, key="skip-lead-in", on_click=run.skip_lead_in, height=56)
+
+
 def countdown(state: SessionState) -> str:
     """Whole seconds left in the step, as people count them: 4, 3, 2, 1."""
     return str(max(1, math.ceil(state.step_seconds_left - 1e-9)))
