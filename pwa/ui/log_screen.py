@@ -373,6 +373,7 @@ def LogTwitchScreen() -> ft.View:
     saved, set_saved = ft.use_state(None)
     details_saved, set_details_saved = ft.use_state(False)
     save_error, set_save_error = ft.use_state(None)
+    undone, set_undone = ft.use_state(False)
     latest = repository.find(limit=1)
     choices = quick_locations(latest[0].locations if latest else ())
 
@@ -388,7 +389,19 @@ def LogTwitchScreen() -> ft.View:
             )
             return
         set_save_error(None)
+        set_undone(False)
         set_saved(episode)
+
+    async def undo(_event=None) -> None:
+        """Take the quick entry back: offered for as long as the confirmation is on screen."""
+        refused = await save_durably(shell, lambda: repository.delete(saved.id))
+        if refused:
+            set_save_error(f"The entry could not be removed in this browser ({refused}). Try once more.")
+            return
+        set_save_error(None)
+        set_details_saved(False)
+        set_saved(None)
+        set_undone(True)
 
     if saved is None:
         body: list[ft.Control] = [
@@ -408,16 +421,33 @@ def LogTwitchScreen() -> ft.View:
                 ],
             ),
         ]
+        if undone:
+            body.insert(0, ft.Semantics(live_region=True, content=ft.Text("Removed. Nothing was kept.", key="log-undone")))
         if save_error:
             body.append(error_text(save_error, key="log-save-error"))
     else:
         local = saved.started_at.astimezone()
         body = [
-            ft.Text(
-                f"Noted: {saved.locations[0].label} at {local:%H:%M}.",
-                key="log-saved",
-                theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
+            ft.Row(
+                wrap=True,
+                controls=[
+                    ft.Semantics(
+                        live_region=True,
+                        content=ft.Text(
+                            f"Noted: {saved.locations[0].label} at {local:%H:%M}.",
+                            key="log-saved",
+                            theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
+                        ),
+                    ),
+                    ft.TextButton(
+                        content="Undo",
+                        key="log-undo",
+                        tooltip=f"Remove this entry: {saved.locations[0].label}",
+                        on_click=undo,
+                    ),
+                ],
             ),
+            *([error_text(save_error, key="log-save-error")] if save_error else []),
             big_action("Breathe now", ft.Icons.AIR, "log-breathe-now", lambda: go(routes.BREATHE_NOW), primary=True),
         ]
         body.append(GentleNote())

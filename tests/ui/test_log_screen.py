@@ -91,3 +91,41 @@ async def test_a_browser_that_refuses_to_store_says_so_and_never_says_noted(app_
         message = h.one(key="log-save-error").value
         assert message.startswith("This entry could not be stored in this browser")
         assert "QuotaExceededError" in message
+
+
+async def test_a_quick_log_can_be_undone_for_as_long_as_the_screen_shows_it(app_main, deps, clock):
+    async with mounted(app_main, route=routes.LOG_TWITCH) as h:
+        await h.tap(h.one(key="quick-left-calf"))
+        assert len(deps.episode_repository.find()) == 1
+        undo = h.one(key="log-undo")
+        assert undo.content == "Undo" and undo.tooltip == "Remove this entry: left calf"
+        clock.advance(60)  # no timer: it stays until the person leaves or uses it
+        await h.settle()
+        await h.tap(h.one(key="log-undo"))
+        assert deps.episode_repository.find() == []
+        assert h.one(key="log-undone").value == "Removed. Nothing was kept."
+        assert h.all(key="log-saved") == [] and h.one(key="quick-left-calf") is not None
+        await h.tap(h.one(key="quick-right-thigh"))  # and logging again works
+        (saved,) = deps.episode_repository.find()
+        assert saved.locations == (Location("thigh", "right"),)
+        assert h.all(key="log-undone") == []
+
+
+async def test_an_undo_the_browser_refuses_to_store_says_so_and_keeps_the_confirmation(deps):
+    import dataclasses
+
+    from pwa.app import main
+
+    calls: list[int] = []
+
+    async def second_refused():
+        calls.append(1)
+        if len(calls) > 1:
+            raise OSError("QuotaExceededError")
+
+    failing = dataclasses.replace(deps, persist=second_refused)
+    async with mounted(lambda page: main(page, failing), route=routes.LOG_TWITCH) as h:
+        await h.tap(h.one(key="quick-left-calf"))
+        await h.tap(h.one(key="log-undo"))
+        assert h.one(key="log-save-error").value == "The entry could not be removed in this browser (QuotaExceededError). Try once more."
+        assert h.one(key="log-saved") is not None and h.all(key="log-undone") == []
