@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Mapping
 
-from pwa.core.timed_session import Clock, Step, TimedSession
+from pwa.core.timed_session import Clock, Step, TimedSession, whole_cycles
 
 MAX_PHASE_SECONDS = 30
 MAX_NAME_LENGTH = 40
@@ -97,8 +97,7 @@ class BreathingPattern:
             return None
         if minutes is None and self.default_cycles:
             return self.default_cycles
-        seconds = 60 * (minutes or self.default_minutes or 5)
-        return max(1, round(seconds / self.cycle_seconds))
+        return whole_cycles(self.phases, 60 * (minutes or self.default_minutes or 5))
 
     def session(self, clock: Clock, minutes: int | None = None) -> TimedSession[PhaseKind]:
         """A session of this pattern: whole breaths filling the minutes, its default length, or until stopped."""

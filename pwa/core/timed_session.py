@@ -73,6 +73,12 @@ class SessionState(Generic[T]):
         return min(self.elapsed / self.total, 1.0) if self.total else 1.0
 
 
+def whole_cycles(steps: tuple[Step[T], ...], seconds: float) -> int:
+    """As many whole cycles of `steps` as fit `seconds` best, and at least one: sessions end on a full cycle."""
+    cycle = sum(s.seconds for s in steps if s.seconds > 0)
+    return max(1, round(seconds / cycle)) if cycle else 1
+
+
 class TimedSession(Generic[T]):
     """Runs `steps` for `cycles` rounds (None: until stopped). Zero-length steps are left out."""
 
@@ -103,9 +109,8 @@ class TimedSession(Generic[T]):
 
     @classmethod
     def for_duration(cls, steps: tuple[Step[T], ...], seconds: float, clock: Clock) -> TimedSession[T]:
-        """As many whole cycles as fit the duration best (at least one): sessions end on a full cycle."""
-        cycle = sum(s.seconds for s in steps if s.seconds > 0)
-        return cls(steps, max(1, round(seconds / cycle)) if cycle else 1, clock)
+        """A session of as many whole cycles as fit the duration (see `whole_cycles`)."""
+        return cls(steps, whole_cycles(steps, seconds), clock)
 
     # ---- control -----------------------------------------------------------------------
     @property
