@@ -11,7 +11,6 @@ import asyncio
 import flet as ft
 
 from pwa import routes
-
 from pwa.adapters.device_status import browser_device_status
 from pwa.adapters.file_exchange import BrowserExchange
 from pwa.adapters.browser_storage import BrowserDataStore, storage_is_persistent

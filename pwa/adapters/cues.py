@@ -52,8 +52,9 @@ class FletCues:
         import flet_audio
 
         self.sound, self.vibration, self.spoken = sound, vibration, spoken
-        files = {name: sound_file(name, spoken) for name in (*VOICE_NAMES, *TONES)} if sound else {}
-        self._players = {name: flet_audio.Audio(src=path) for name, path in files.items() if path}
+        files = {name: path for name in (*VOICE_NAMES, *TONES) if (path := sound_file(name, spoken))} if sound else {}
+        players = {path: flet_audio.Audio(src=path) for path in set(files.values())}  # one per file: cues may share a tone
+        self._players = {name: players[path] for name, path in files.items()}
         self._haptics = ft.HapticFeedback() if vibration else None
         self._wakelock = ft.Wakelock()
         self._tasks: set[asyncio.Task] = set()

@@ -25,7 +25,7 @@ from pwa.ui.session_runner import (
     use_session_runner,
 )
 from pwa.ui.shell import detail_view
-from pwa.ui.widgets import choice
+from pwa.ui.widgets import announced, choice
 
 PACER_SIZE = 220
 
@@ -92,19 +92,14 @@ def _session_view(pattern: BreathingPattern, run: SessionControls, shell: ShellS
             height=PACER_SIZE * 1.15,
             alignment=ft.Alignment.CENTER,
         ),
-        ft.Semantics(
-            live_region=True,
-            content=ft.Text(word, key="phase-word", theme_style=ft.TextThemeStyle.HEADLINE_MEDIUM, text_align=ft.TextAlign.CENTER),
-        ),
+        announced(ft.Text(word, key="phase-word", theme_style=ft.TextThemeStyle.HEADLINE_MEDIUM, text_align=ft.TextAlign.CENTER)),
         ft.Text(count, key="phase-seconds", text_align=ft.TextAlign.CENTER, theme_style=ft.TextThemeStyle.TITLE_LARGE),
     ]
     if run.lead_in is not None:
-        controls.append(
-            start_now_button(run)
-        )
+        controls.append(start_now_button(run))
     else:
         controls += [
-            ft.ProgressBar(key="session-progress", value=state.session_progress if not state.open_ended else None),
+            ft.ProgressBar(key="session-progress", value=state.session_progress),
             ft.Text(_progress_text(state), key="session-left", text_align=ft.TextAlign.CENTER),
             pause_resume_button(run),
         ]

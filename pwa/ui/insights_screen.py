@@ -13,7 +13,7 @@ from pwa.core.insights import PERIOD_WEEKS, Bar, days_by_date, factor_insights, 
 from pwa.core.periods import PeriodError, last_days, typed_range
 from pwa.ui.context import use_shell
 from pwa.ui.shell import detail_view
-from pwa.ui.widgets import choice, doctor_link, gentle_note
+from pwa.ui.widgets import announced, choice, doctor_link, gentle_note
 
 CHART_HEIGHT = 120
 PLACES_SHOWN = 8
@@ -124,7 +124,7 @@ def ReportMaker() -> ft.Control:
         ft.FilledButton(content="Save the report", icon=ft.Icons.DESCRIPTION_OUTLINED, key="report-save", on_click=make, height=52)
     )
     if message:
-        controls.append(ft.Semantics(live_region=True, content=ft.Text(message, key="report-message")))
+        controls.append(announced(ft.Text(message, key="report-message")))
     return ft.Column(controls, spacing=12)
 
 

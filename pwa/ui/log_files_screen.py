@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from pwa.core.settings import AppSettings
 from pwa.ui.context import ShellState, use_shell
 from pwa.ui.shell import detail_view
+from pwa.ui.widgets import announced
 
 if TYPE_CHECKING:
     from pwa.adapters.log_transfer import LogRepositories
@@ -199,7 +200,7 @@ def LogFilesScreen() -> ft.View:
     # What just happened goes first, where it is seen (and read out) without scrolling.
     top: list[ft.Control] = []
     if message:
-        top.append(ft.Semantics(live_region=True, content=ft.Text(message, key="files-message")))
+        top.append(announced(ft.Text(message, key="files-message")))
     if pending is not None:
         top.append(ImportPreviewCard(pending[0], pending[1], done))
     body = top + body

@@ -28,7 +28,7 @@ from pwa.core.periods import PeriodError, last_days, typed_range
 from pwa.ui.context import NOT_STORED, go, save_durably, use_shell
 from pwa.ui.entry_fields import TriggerPicker, intensity_fields, note_field, slug
 from pwa.ui.shell import destination_view, detail_view
-from pwa.ui.widgets import big_action, choice, doctor_link, error_text, link_tile
+from pwa.ui.widgets import announced, big_action, choice, doctor_link, error_text, link_tile
 
 HISTORY_SHOWN = 100
 DEFAULT_INTENSITY = 3
@@ -272,7 +272,7 @@ def _undo_banner(shell) -> list[ft.Control]:
                 alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
                 vertical_alignment=ft.CrossAxisAlignment.CENTER,
                 controls=[
-                    ft.Semantics(live_region=True, content=ft.Text(undo.message, key="undo-message")),
+                    announced(ft.Text(undo.message, key="undo-message")),
                     ft.Row(tight=True, controls=[
                         ft.TextButton(content="Undo", key="undo", on_click=take_back),
                         ft.IconButton(
@@ -422,7 +422,7 @@ def LogTwitchScreen() -> ft.View:
             ),
         ]
         if undone:
-            body.insert(0, ft.Semantics(live_region=True, content=ft.Text("Removed. Nothing was kept.", key="log-undone")))
+            body.insert(0, announced(ft.Text("Removed. Nothing was kept.", key="log-undone")))
         if save_error:
             body.append(error_text(save_error, key="log-save-error"))
     else:
@@ -431,13 +431,12 @@ def LogTwitchScreen() -> ft.View:
             ft.Row(
                 wrap=True,
                 controls=[
-                    ft.Semantics(
-                        live_region=True,
-                        content=ft.Text(
+                    announced(
+                        ft.Text(
                             f"Noted: {saved.locations[0].label} at {local:%H:%M}.",
                             key="log-saved",
                             theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
-                        ),
+                        )
                     ),
                     ft.TextButton(
                         content="Undo",

@@ -17,6 +17,7 @@ from pwa.ui.session_runner import (
     use_session_runner,
 )
 from pwa.ui.shell import detail_view
+from pwa.ui.widgets import announced
 
 CUES = {PmrPhase.TENSE: "tense", PmrPhase.RELEASE: "release"}
 
@@ -47,29 +48,20 @@ def _session_view(groups: int, run: SessionControls[PmrStep]) -> list[ft.Control
     state = run.state
     step = state.step.what
     if run.lead_in is not None:
-        return [
-            ft.Text(step.group.name, key="group-name", theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
-            ft.Semantics(
-                live_region=True,
-                content=ft.Text("Get ready", key="pmr-phase", theme_style=ft.TextThemeStyle.TITLE_MEDIUM, color=ft.Colors.PRIMARY),
-            ),
-            ft.Text("Settle in and let your breathing slow down.", key="pmr-instruction", theme_style=ft.TextThemeStyle.BODY_LARGE),
-            ft.Text(str(run.lead_in), key="pmr-seconds", theme_style=ft.TextThemeStyle.DISPLAY_SMALL),
-            start_now_button(run),
-            ft.TextButton(content="Stop", icon=ft.Icons.STOP, key="stop", on_click=run.stop),
-        ]
-    if state.paused:
-        phase = "Paused"
+        phase, instruction, count = "Get ready", "Settle in and let your breathing slow down.", str(run.lead_in)
     else:
-        phase = "Tense gently" if step.phase is PmrPhase.TENSE else "Release and notice"
-    return [
+        phase = "Paused" if state.paused else "Tense gently" if step.phase is PmrPhase.TENSE else "Release and notice"
+        instruction, count = step.instruction, countdown(state)
+    controls: list[ft.Control] = [
         ft.Text(step.group.name, key="group-name", theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
-        ft.Semantics(
-            live_region=True,
-            content=ft.Text(phase, key="pmr-phase", theme_style=ft.TextThemeStyle.TITLE_MEDIUM, color=ft.Colors.PRIMARY),
-        ),
-        ft.Text(step.instruction, key="pmr-instruction", theme_style=ft.TextThemeStyle.BODY_LARGE),
-        ft.Text(countdown(state), key="pmr-seconds", theme_style=ft.TextThemeStyle.DISPLAY_SMALL),
+        announced(ft.Text(phase, key="pmr-phase", theme_style=ft.TextThemeStyle.TITLE_MEDIUM, color=ft.Colors.PRIMARY)),
+        ft.Text(instruction, key="pmr-instruction", theme_style=ft.TextThemeStyle.BODY_LARGE),
+        ft.Text(count, key="pmr-seconds", theme_style=ft.TextThemeStyle.DISPLAY_SMALL),
+    ]
+    if run.lead_in is not None:
+        return [*controls, start_now_button(run), ft.TextButton(content="Stop", icon=ft.Icons.STOP, key="stop", on_click=run.stop)]
+    return [
+        *controls,
         ft.ProgressBar(key="pmr-step-progress", value=state.progress),
         ft.Row(
             [

@@ -46,7 +46,6 @@ def _settings_button() -> ft.IconButton:
 
 def scrolling_body(
     controls: list[ft.Control],
-    ref: ft.Ref | None = None,
     on_scroll: Callable[[ft.OnScrollEvent], None] | None = None,
     key: str | None = None,
 ) -> ft.Control:
@@ -55,7 +54,6 @@ def scrolling_body(
     A new `key` makes a new scroll view (starting at the top) instead of reusing the old one.
     """
     return ft.Column(
-        ref=ref,
         key=key,
         expand=True,
         scroll=ft.ScrollMode.AUTO,
@@ -120,7 +118,6 @@ def detail_view(
     body: list[ft.Control],
     *,
     modal: bool = False,
-    scroll_ref: ft.Ref | None = None,
     on_scroll: Callable[[ft.OnScrollEvent], None] | None = None,
     leading: ft.Control | None = None,
     body_key: str | None = None,
@@ -131,5 +128,5 @@ def detail_view(
         appbar=ft.AppBar(title=ft.Text(title), leading=leading),
         padding=0,
         fullscreen_dialog=modal,
-        controls=[scrolling_body(body, scroll_ref, on_scroll, body_key)],
+        controls=[scrolling_body(body, on_scroll, body_key)],
     )
