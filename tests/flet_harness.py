@@ -150,6 +150,13 @@ class Harness:
         await self.session.dispatch_event(control._i, "change", data)
         await self.settle()
 
+    async def select(self, key: str, value: Any) -> None:
+        """Pick a drop-down option the way the client does: the new value, then its select event."""
+        control = self.one(key=key)
+        self.session.apply_patch(control._i, {"value": value})
+        await self.session.dispatch_event(control._i, "select", value)
+        await self.settle()
+
     async def navigate(self, route: str) -> None:
         self.page.navigate(route)
         await self.settle()

@@ -19,14 +19,6 @@ def phase_word(h) -> str:
     return h.one(key="phase-word").value
 
 
-async def choose(h, key: str, value: str) -> None:
-    """Pick a drop-down option the way the client does: the new value, then its select event."""
-    control = h.one(key=key)
-    h.session.apply_patch(control._i, {"value": value})
-    await h.session.dispatch_event(control._i, "select", value)
-    await h.settle()
-
-
 async def through_lead_in(h, clock) -> None:
     """The calm 3-2-1 before the first cue, on by default: let the (fake) clock run through it."""
     await wait_for(h, lambda: bool(h.all(key="skip-lead-in")))
@@ -250,11 +242,11 @@ async def test_the_session_length_is_chosen_per_pattern_and_remembered(app_main,
         assert [o.text for o in length.options] == [
             "5 minutes (usual)", "1 minute", "3 minutes", "5 minutes", "10 minutes", "Until I stop",
         ]  # fmt: skip
-        await choose(h, "session-length", "10")
+        await h.select("session-length", "10")
         assert h.one(key="session-left").value == "Breath 1 of 60 · 10:00 left"
         assert deps.settings_repository.load().minutes_for("cyclic-sigh") == 10
 
-        await choose(h, "session-length", "0")
+        await h.select("session-length", "0")
         clock.advance(65)
         await wait_for(h, lambda: h.one(key="session-left").value == "Breath 7 · 1:05 so far")
         assert h.one(key="session-progress").value is None
@@ -268,5 +260,5 @@ async def test_the_session_length_is_chosen_per_pattern_and_remembered(app_main,
         await wait_for(h, lambda: phase_word(h) == "Breathe in")
         assert h.one(key="session-length").value == "0"
         assert h.one(key="session-left").value == "Breath 1 · 0:00 so far"
-        await choose(h, "session-length", "default")
+        await h.select("session-length", "default")
         assert deps.settings_repository.load().minutes_for("cyclic-sigh") is None

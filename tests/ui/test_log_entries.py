@@ -23,13 +23,6 @@ def add(deps, **fields):
     return log_episode(deps.episode_repository, **fields)
 
 
-async def select(h, key, value):
-    control = h.one(key=key)
-    h.session.apply_patch(control._i, {"value": value})
-    await h.session.dispatch_event(control._i, "select", value)
-    await h.settle()
-
-
 async def type_into(h, key, text):
     await h.change(h.one(key=key), {"value": text}, text)
 
@@ -45,15 +38,15 @@ async def test_the_full_form_saves_every_detail(app_main, deps):
         await type_into(h, "entry-date", "2026-11-22")
         await type_into(h, "entry-time", "07:15")
         await h.tap(h.one(key="place-add"))  # the default: left calf
-        await select(h, "place-region", "eyelid")
-        await select(h, "place-side", "right")
+        await h.select("place-region", "eyelid")
+        await h.select("place-side", "right")
         await h.tap(h.one(key="place-add"))
-        await select(h, "place-region", "other")
+        await h.select("place-region", "other")
         await type_into(h, "place-other", "big toe")
         await h.tap(h.one(key="place-add"))
         await h.change(h.one(key="entry-intensity"), {"value": 5.0}, "5.0")
         await type_into(h, "entry-duration", "90")
-        await select(h, "entry-duration-unit", "seconds")
+        await h.select("entry-duration-unit", "seconds")
         await h.change(h.one(key="entry-type"), {"value": "cramp"}, "cramp")
         await h.session.dispatch_event(h.one(key="trigger-caffeine")._i, "select", True)
         await type_into(h, "trigger-own", "Long  Drive")
@@ -75,7 +68,7 @@ async def test_form_errors_are_shown_per_field_and_nothing_is_saved(app_main, de
     async with mounted(app_main, route=routes.edit_entry()) as h:
         await type_into(h, "entry-date", "23/11/2026")
         await type_into(h, "entry-duration", "30")
-        await select(h, "entry-duration-unit", "hours")
+        await h.select("entry-duration-unit", "hours")
         await type_into(h, "entry-note", "x" * 2001)
         await h.tap(h.one(key="entry-save"))
         assert h.one(key="entry-time-error").value == "Write the date like 2026-11-23 (year, month, day)."
@@ -88,7 +81,7 @@ async def test_form_errors_are_shown_per_field_and_nothing_is_saved(app_main, de
         await h.tap(h.one(key="entry-save"))
         assert h.one(key="entry-time-error").value == "The start time is in the future. Use a time up to now."
         # "other" needs words
-        await select(h, "place-region", "other")
+        await h.select("place-region", "other")
         await h.tap(h.one(key="place-add"))
         assert h.one(key="places-error").value == "Describe the other place in 1 to 100 characters."
 
@@ -104,7 +97,7 @@ async def test_an_entry_is_edited_from_the_history(app_main, deps):
         await type_into(h, "entry-duration", "3")
         await h.session.dispatch_event(h.one(key="place-left-calf")._i, "delete", None)
         await h.settle()
-        await select(h, "place-region", "thigh")
+        await h.select("place-region", "thigh")
         await h.tap(h.one(key="place-add"))
         await type_into(h, "entry-note", "after")
         await h.tap(h.one(key="entry-save"))
@@ -150,24 +143,24 @@ async def test_history_filters_by_text_place_type_trigger_and_dates(app_main, de
         await type_into(h, "filter-text", "COFFEE")
         assert entry_keys(h) == [f"entry-{calf.id}"]
         await h.tap(h.one(key="filter-clear"))
-        await select(h, "filter-region", "eyelid")
+        await h.select("filter-region", "eyelid")
         assert entry_keys(h) == [f"entry-{eyelid.id}"]
-        await select(h, "filter-region", "any")
-        await select(h, "filter-type", "cramp")
+        await h.select("filter-region", "any")
+        await h.select("filter-type", "cramp")
         assert entry_keys(h) == [f"entry-{cramp.id}"]
-        await select(h, "filter-type", "any")
-        await select(h, "filter-trigger", "caffeine")
+        await h.select("filter-type", "any")
+        await h.select("filter-trigger", "caffeine")
         assert entry_keys(h) == [f"entry-{calf.id}"]
-        await select(h, "filter-trigger", "any")
-        await select(h, "filter-period", "30")
+        await h.select("filter-trigger", "any")
+        await h.select("filter-period", "30")
         assert entry_keys(h) == [f"entry-{e.id}" for e in (cramp, eyelid)]
-        await select(h, "filter-period", "custom")
+        await h.select("filter-period", "custom")
         await type_into(h, "filter-from", f"{NOW - dt.timedelta(days=41):%Y-%m-%d}")
         await type_into(h, "filter-to", f"{NOW - dt.timedelta(days=2):%Y-%m-%d}")
         assert entry_keys(h) == [f"entry-{e.id}" for e in (eyelid, calf)]
         await type_into(h, "filter-to", "soon")
         assert h.one(key="filter-problem").value == "Write dates like 2026-11-23 (year, month, day)."
-        await select(h, "filter-region", "hand")
+        await h.select("filter-region", "hand")
         assert h.one(key="history-none-match").value == "No entries match these filters."
 
 
@@ -177,7 +170,7 @@ async def test_a_day_check_in_is_saved_shown_and_edited(app_main, deps):
         await h.tap(h.one(key="log-check-in"))
         await type_into(h, "check-in-sleep", "6,5")
         await type_into(h, "check-in-caffeine", "3")
-        await select(h, "check-in-stress", "7")
+        await h.select("check-in-stress", "7")
         await type_into(h, "check-in-exercise", "lots")
         await h.tap(h.one(key="check-in-save"))
         assert h.one(key="check-in-exercise").error == "Exercise: minutes from 0 to 1,440."
@@ -212,7 +205,7 @@ async def test_a_form_whose_save_the_browser_refuses_stays_open_and_says_so(deps
     async with mounted(lambda page: main(page, failing), route=routes.LOG) as h:
         await h.tap(h.one(key=opener))
         if opener == "log-new-entry":
-            await select(h, "place-region", "neck")
+            await h.select("place-region", "neck")
             await h.tap(h.one(key="place-add"))
         else:
             await type_into(h, "check-in-sleep", "7")
