@@ -157,6 +157,11 @@ class Harness:
         await self.session.dispatch_event(control._i, "select", value)
         await self.settle()
 
+    async def pick(self, key: str, selected: bool = True) -> None:
+        """Tap a choice chip: the client sends its new selected state as a select event."""
+        await self.session.dispatch_event(self.one(key=key)._i, "select", selected)
+        await self.settle()
+
     async def navigate(self, route: str) -> None:
         self.page.navigate(route)
         await self.settle()

@@ -89,15 +89,11 @@ class Episode:
     id: str
     started_at: dt.datetime
     locations: tuple[Location, ...]
-    intensity: int
-    duration_seconds: int | None  # None: still going on when logged
+    intensity: int | None  # None: not noted (a quick log records the time and the place only)
+    duration_seconds: int | None  # None: not noted
     type: EpisodeType
     triggers: tuple[str, ...] = ()
     note: str = ""
-
-    @property
-    def ongoing(self) -> bool:
-        return self.duration_seconds is None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -142,6 +138,15 @@ def parse_time(value: Any) -> dt.datetime:
     return moment
 
 
+NOT_NOTED = "not noted"
+# What a form or a file may put where a value was not given (an old export wrote "ongoing").
+EMPTY_VALUES = frozenset({"", "not noted", "ongoing"})
+
+
+def _not_given(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip().lower() in EMPTY_VALUES)
+
+
 def _int_in(value: Any, low: int, high: int) -> int:
     if isinstance(value, bool):
         raise ValueError
@@ -184,19 +189,21 @@ def validate_episode(raw: Mapping[str, Any], now: dt.datetime | None) -> Episode
         if len(set(locations)) != len(locations):
             locations = list(dict.fromkeys(locations))
 
-    try:
-        intensity = _int_in(raw.get("intensity", 3), 0, 10)
-    except (TypeError, ValueError):
-        problems["intensity"] = "Intensity is a whole number from 0 to 10."
-        intensity = 0
+    intensity: int | None = None
+    raw_intensity = raw.get("intensity")
+    if not _not_given(raw_intensity):
+        try:
+            intensity = _int_in(raw_intensity, 0, 10)
+        except (TypeError, ValueError):
+            problems["intensity"] = "Intensity is a whole number from 0 to 10."
 
     duration: int | None = None
     raw_duration = raw.get("duration_seconds")
-    if raw_duration not in (None, "", "ongoing"):
+    if not _not_given(raw_duration):
         try:
             duration = _int_in(raw_duration, 1, MAX_DURATION_SECONDS)
         except (TypeError, ValueError):
-            problems["duration_seconds"] = "Duration is from 1 second to 24 hours, or 'ongoing'."
+            problems["duration_seconds"] = "Duration is from 1 second to 24 hours, or empty when not noted."
 
     try:
         episode_type = EpisodeType(str(raw.get("type", EpisodeType.TWITCH.value)))
@@ -313,14 +320,13 @@ def episode_from_dict(data: Mapping[str, Any]) -> Episode:
         locations = tuple(
             Location(loc["region"], loc.get("side"), loc.get("other_text")) for loc in data["locations"]
         )
-        intensity, duration, note = data["intensity"], data.get("duration_seconds"), data.get("note", "")
+        intensity, duration, note = data.get("intensity"), data.get("duration_seconds"), data.get("note", "")
         triggers = tuple(data.get("triggers", ()))
         if (
             started_at.tzinfo is None
             or not locations
             or any(loc.region not in BODY_REGIONS for loc in locations)
-            or type(intensity) is not int
-            or not 0 <= intensity <= 10
+            or not (intensity is None or (type(intensity) is int and 0 <= intensity <= 10))
             or not (duration is None or (type(duration) is int and 0 < duration <= MAX_DURATION_SECONDS))
             or not isinstance(note, str)
             or len(note) > NOTE_MAX
@@ -390,9 +396,13 @@ def duration_for_form(seconds: int | None) -> tuple[str, str]:
     return str(seconds), "seconds"
 
 
+def describe_intensity(intensity: int | None) -> str:
+    return f"intensity {NOT_NOTED}" if intensity is None else f"intensity {intensity}"
+
+
 @cache  # few distinct durations, many entries
 def describe_duration(seconds: int | None) -> str:
     if seconds is None:
-        return "still going on"
+        return NOT_NOTED
     amount, unit = duration_for_form(seconds)
     return f"{amount} {unit[:-1] if amount == '1' else unit}"

@@ -42,10 +42,11 @@ class DayStat:
     day: dt.date
     count: int = 0
     intensity_total: int = 0
+    intensity_noted: int = 0  # entries with an intensity; the others were logged without one
 
     @property
     def mean_intensity(self) -> float | None:
-        return self.intensity_total / self.count if self.count else None
+        return self.intensity_total / self.intensity_noted if self.intensity_noted else None
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ class Bar:
     start: dt.date
     days: int
     count: int
-    mean_intensity: float | None
+    mean_intensity: float | None  # over the entries with an intensity; None when none had one
+    intensity_noted: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,15 +69,17 @@ class Trend:
 def days_by_date(
     episodes: Iterable[Episode], zone: dt.tzinfo | None, days: Iterable[dt.date] | None = None
 ) -> dict[dt.date, DayStat]:
-    """Entries and summed intensity per local day. `days`: each episode's local day, if known already."""
+    """Entries, and the intensities noted, per local day. `days`: each episode's local day, if known already."""
     episodes = list(episodes)
     days = [local_day(e.started_at, zone) for e in episodes] if days is None else days
     counts: dict[dt.date, list[int]] = {}
     for episode, day in zip(episodes, days):
-        entry = counts.setdefault(day, [0, 0])
+        entry = counts.setdefault(day, [0, 0, 0])
         entry[0] += 1
-        entry[1] += episode.intensity
-    return {day: DayStat(day, c, total) for day, (c, total) in counts.items()}
+        if episode.intensity is not None:
+            entry[1] += episode.intensity
+            entry[2] += 1
+    return {day: DayStat(day, c, total, noted) for day, (c, total, noted) in counts.items()}
 
 
 def bars(stats: dict[dt.date, DayStat], first: dt.date, last: dt.date) -> list[Bar]:
@@ -89,8 +93,9 @@ def bars(stats: dict[dt.date, DayStat], first: dt.date, last: dt.date) -> list[B
         days = [stats.get(start + dt.timedelta(days=i)) for i in range(size)]
         count = sum(d.count for d in days if d)
         total = sum(d.intensity_total for d in days if d)
+        noted = sum(d.intensity_noted for d in days if d)
         label = f"{start:%a} {start.day}" if step == 1 else f"{start.day} {start:%b}"
-        found.append(Bar(label, start, size, count, total / count if count else None))
+        found.append(Bar(label, start, size, count, total / noted if noted else None, noted))
     return found
 
 
@@ -108,10 +113,8 @@ def period_summary(found: list[Bar], stats: dict[dt.date, DayStat], first: dt.da
         return f"Nothing was logged in {period}."
     total_days = (today - first).days + 1
     count = sum(d.count for d in logged_days)
-    intensity = sum(d.intensity_total for d in logged_days) / count
-    text = (
-        f"In {period} you logged entries on {len(logged_days)} of {total_days} days, "
-        f"with an average intensity of {intensity:.1f} out of 10."
+    text = f"In {period} you logged entries on {len(logged_days)} of {total_days} days. " + intensity_sentence(
+        sum(d.intensity_total for d in logged_days), sum(d.intensity_noted for d in logged_days), count
     )
     half = len(found) // 2
     if half and count >= MIN_ENTRIES_TO_COMPARE:
@@ -119,6 +122,13 @@ def period_summary(found: list[Bar], stats: dict[dt.date, DayStat], first: dt.da
         later = sum(b.count for b in found[len(found) - half:])
         text += " " + _compare_halves(earlier, later)
     return text
+
+
+def intensity_sentence(total: int, noted: int, count: int) -> str:
+    """The average intensity over the entries that have one, and how many those are."""
+    if not noted:
+        return f"No intensity was noted on {'this entry' if count == 1 else f'these {count} entries'}."
+    return f"Average intensity {total / noted:.1f} out of 10 (intensity noted for {noted} of {count} entries)."
 
 
 def _compare_halves(earlier: int, later: int) -> str:
@@ -244,8 +254,8 @@ def _compare(factor: str, with_days: list[dt.date], without_days: list[dt.date],
         return sum(stats[d].count for d in days if d in stats) / len(days)
 
     def intensity(days):
-        count = sum(stats[d].count for d in days if d in stats)
-        return sum(stats[d].intensity_total for d in days if d in stats) / count if count else None
+        noted = sum(stats[d].intensity_noted for d in days if d in stats)
+        return sum(stats[d].intensity_total for d in days if d in stats) / noted if noted else None
 
     with_rate, without_rate = per_day(with_days), per_day(without_days)
     with_intensity, without_intensity = intensity(with_days), intensity(without_days)

@@ -8,8 +8,8 @@ CSV columns, in this order:
   id               the entry's identifier (kept, so importing twice skips duplicates)
   started_at       ISO 8601 with time zone, e.g. 2026-11-23T21:30:00+01:00
   locations        places separated by ';', each region or side+region: "left calf; neck; other: toe"
-  intensity        0-10
-  duration_seconds whole seconds, empty when the episode was still going on
+  intensity        0-10, empty when not noted
+  duration_seconds whole seconds, empty when not noted
   type             twitch, cramp, tingling or other
   triggers         separated by ';'
   note             free text
@@ -138,7 +138,7 @@ def episodes_to_csv(episodes: list[Episode]) -> str:
             episode.id,
             episode.started_at.isoformat(),
             _location_text(episode),
-            str(episode.intensity),
+            "" if episode.intensity is None else str(episode.intensity),
             "" if episode.duration_seconds is None else str(episode.duration_seconds),
             episode.type.value,
             _join_list(episode.triggers),

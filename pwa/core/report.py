@@ -14,7 +14,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from pwa.core.episodes import DayCheckIn, Episode, EpisodeType, describe_duration
+from pwa.core.episodes import NOT_NOTED, DayCheckIn, Episode, EpisodeType, describe_duration
 from pwa.core.insights import RELAXATION, Bar, FactorInsight, Insights, bars, days_by_date, factor_insights, local_day, period_summary, places
 from pwa.core.relaxation_log import SessionRecord
 
@@ -279,7 +279,7 @@ def report_html(report: Report) -> str:
         where = e(", ".join(loc.label for loc in episode.locations))
         rows.append(
             f"<tr><td>{local.date().isoformat()}</td><td>{local.hour:02d}:{local.minute:02d}</td><td>{where}</td>"
-            f"<td>{episode.type.value}</td><td>{episode.intensity}</td><td>{describe_duration(episode.duration_seconds)}</td>"
+            f"<td>{episode.type.value}</td><td>{NOT_NOTED if episode.intensity is None else episode.intensity}</td><td>{describe_duration(episode.duration_seconds)}</td>"
             f"<td>{e(', '.join(episode.triggers)) if episode.triggers else ''}</td><td>{e(episode.note) if episode.note else ''}</td></tr>"
         )
     not_logged = ' class="not-logged"'

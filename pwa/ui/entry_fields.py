@@ -81,19 +81,28 @@ def note_field(note: str, on_change, error: str | None, key: str) -> ft.TextFiel
     )
 
 
-def intensity_fields(intensity: int, on_change, key: str) -> list[ft.Control]:
-    """The intensity slider, 0 to 10, with its value in words above it."""
+def intensity_fields(intensity: int | None, on_change, key: str) -> list[ft.Control]:
+    """Intensity 0 to 10, or "Not noted": nothing is chosen for the person, and a choice can be taken back.
+
+    Chips rather than a slider: a slider always sits at some number, so an untouched one would
+    read as a value the person never gave.
+    """
+
+    def chip(value: int | None) -> ft.Chip:
+        text = "Not noted" if value is None else str(value)
+        return ft.Chip(
+            key=f"{key}-{'none' if value is None else value}",
+            label=ft.Text(text, semantics_label="Intensity not noted" if value is None else f"Intensity {value} of 10"),
+            selected=intensity == value,
+            show_checkmark=value is None,
+            on_select=lambda _: on_change(None if value is not None and intensity == value else value),
+        )
+
+    shown = "not noted" if intensity is None else f"{intensity} of 10"
     return [
-        ft.Text(f"Intensity: {intensity} of 10", key=f"{key}-label"),
-        ft.Slider(
-            key=key,
-            min=0,
-            max=10,
-            divisions=10,
-            value=intensity,
-            label="{value}",
-            on_change=lambda e: on_change(int(round(float(e.control.value)))),
-        ),
+        ft.Text(f"Intensity (optional): {shown}", key=f"{key}-label", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+        ft.Text("0 is barely there, 10 the strongest you have felt.", theme_style=ft.TextThemeStyle.BODY_SMALL),
+        ft.Row(key=key, wrap=True, spacing=6, run_spacing=6, controls=[chip(None), *(chip(n) for n in range(11))]),
     ]
 
 

@@ -42,11 +42,9 @@ def EntryFormScreen() -> ft.View:
     date_text, set_date_text = ft.use_state(f"{start:%Y-%m-%d}")
     time_text, set_time_text = ft.use_state(f"{start:%H:%M}")
     places, set_places = ft.use_state(existing.locations if existing else ())
-    intensity, set_intensity = ft.use_state(existing.intensity if existing else 3)
-    ongoing, set_ongoing = ft.use_state(existing.ongoing if existing else False)
-    timed = existing is not None and not existing.ongoing
-    amount, set_amount = ft.use_state(amount0 if timed else "1")
-    unit, set_unit = ft.use_state(unit0 if timed else "minutes")
+    intensity, set_intensity = ft.use_state(existing.intensity if existing else None)
+    amount, set_amount = ft.use_state(amount0)  # empty: not noted
+    unit, set_unit = ft.use_state(unit0 if amount0 else "minutes")
     kind, set_kind = ft.use_state((existing.type if existing else EpisodeType.TWITCH).value)
     triggers, set_triggers = ft.use_state(existing.triggers if existing else ())
     note, set_note = ft.use_state(existing.note if existing else "")
@@ -73,7 +71,7 @@ def EntryFormScreen() -> ft.View:
             raw["started_at"] = start_time_from_form(date_text, time_text)
         except EntryError as problem:
             problems.update(problem.by_field)
-        if not ongoing:
+        if amount.strip():
             try:
                 raw["duration_seconds"] = duration_from_form(amount, unit)
             except EntryError as problem:
@@ -129,34 +127,24 @@ def EntryFormScreen() -> ft.View:
         *([ft.Text(errors["started_at"], key="entry-time-error")] if "started_at" in errors else []),
         PlacePicker(places, set_places, errors.get("locations")),
         *intensity_fields(intensity, set_intensity, key="entry-intensity"),
-        ft.Text("How long", theme_style=ft.TextThemeStyle.TITLE_SMALL),
-        ft.Switch(
-            key="entry-ongoing",
-            label="Still going on, or not sure",
-            value=ongoing,
-            on_change=lambda e: set_ongoing(bool(e.control.value)),
+        ft.Text("How long (optional)", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+        ft.Text("Leave it empty if you are not sure or it is still going on.", theme_style=ft.TextThemeStyle.BODY_SMALL),
+        ft.Row(
+            wrap=True,
+            spacing=8,
+            controls=[
+                ft.TextField(
+                    key="entry-duration",
+                    label="About",
+                    value=amount,
+                    width=120,
+                    keyboard_type=ft.KeyboardType.NUMBER,
+                    error=errors.get("duration_seconds"),
+                    on_change=lambda e: set_amount(e.control.value or ""),
+                ),
+                choice("entry-duration-unit", "Unit", unit, {u: u for u in DURATION_UNITS}, set_unit, width=150),
+            ],
         ),
-    ]
-    if not ongoing:
-        body.append(
-            ft.Row(
-                wrap=True,
-                spacing=8,
-                controls=[
-                    ft.TextField(
-                        key="entry-duration",
-                        label="About",
-                        value=amount,
-                        width=120,
-                        keyboard_type=ft.KeyboardType.NUMBER,
-                        error=errors.get("duration_seconds"),
-                        on_change=lambda e: set_amount(e.control.value or ""),
-                    ),
-                    choice("entry-duration-unit", "Unit", unit, {u: u for u in DURATION_UNITS}, set_unit, width=150),
-                ],
-            )
-        )
-    body += [
         ft.Text("What it felt like", theme_style=ft.TextThemeStyle.TITLE_SMALL),
         ft.RadioGroup(
             key="entry-type",

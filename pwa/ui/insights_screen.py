@@ -159,7 +159,8 @@ def InsightsScreen() -> ft.View:
         peak = max(b.count for b in shown.bars)
         counts = "; ".join(f"{b.label}: {b.count}" for b in shown.bars if b.count)
         body.append(bar_chart("chart-entries", shown.bars, lambda b: b.count, peak, f"Entries per {'day' if weeks <= 4 else 'week'}. {counts}"))
-        body.append(ft.Text("Average intensity (0 to 10)", theme_style=ft.TextThemeStyle.TITLE_SMALL))
+    if any(b.intensity_noted for b in shown.bars):  # an empty chart would read as "0"
+        body.append(ft.Text("Average intensity (0 to 10), where one was noted", theme_style=ft.TextThemeStyle.TITLE_SMALL))
         intensities = [f"{b.label}: {b.mean_intensity:.1f}" for b in shown.bars if b.mean_intensity is not None]
         body.append(
             bar_chart("chart-intensity", shown.bars, lambda b: b.mean_intensity, 10, "Average intensity. " + "; ".join(intensities))

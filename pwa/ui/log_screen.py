@@ -20,6 +20,7 @@ from pwa.core.episodes import (
     EpisodeType,
     Location,
     describe_duration,
+    describe_intensity,
     quick_locations,
     validate_episode,
 )
@@ -31,7 +32,6 @@ from pwa.ui.shell import destination_view, detail_view
 from pwa.ui.widgets import announced, big_action, choice, doctor_link, error_text, link_tile
 
 HISTORY_SHOWN = 100
-DEFAULT_INTENSITY = 3
 
 
 
@@ -110,7 +110,7 @@ def _check_in_line(check_in: DayCheckIn) -> str | None:
 def _entry_tile(episode: Episode) -> ft.Control:
     local = episode.started_at.astimezone()
     places = ", ".join(loc.label for loc in episode.locations)
-    details = [episode.type.value, f"intensity {episode.intensity}", describe_duration(episode.duration_seconds)]
+    details = [episode.type.value, describe_intensity(episode.intensity), f"length {describe_duration(episode.duration_seconds)}"]
     if episode.triggers:
         details.append(", ".join(episode.triggers))
     subtitle = " · ".join(details) + (f"\n{episode.note}" if episode.note else "")
@@ -379,7 +379,7 @@ def LogTwitchScreen() -> ft.View:
 
     async def log_at(location: Location, _event=None) -> None:
         episode = validate_episode(
-            {"locations": [location.to_dict()], "intensity": DEFAULT_INTENSITY}, shell.deps.now()
+            {"locations": [location.to_dict()]}, shell.deps.now()  # the time and the place: nothing else was said
         )
         refused = await save_durably(shell, lambda: repository.save(episode))  # "Noted" only once it is stored
         if refused:

@@ -21,9 +21,10 @@ NOW = dt.datetime(2026, 11, 23, 21, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)
 CALF = {"region": "calf", "side": "left"}
 
 
-def test_a_quick_entry_needs_only_a_place_and_defaults_the_rest():
+def test_a_quick_entry_needs_only_a_place_and_records_nothing_it_was_not_given():
     episode = validate_episode({"locations": [CALF]}, NOW)
-    assert episode.started_at == NOW and episode.intensity == 3 and episode.ongoing
+    assert episode.started_at == NOW and episode.intensity is None and episode.duration_seconds is None
+    assert episode.to_dict()["intensity"] is None and episode_from_dict(episode.to_dict()) == episode
     assert episode.type is EpisodeType.TWITCH and episode.locations == (Location("calf", "left"),)
     assert len(episode.id) == 32
 
@@ -130,7 +131,7 @@ def test_stored_durations_are_shown_in_the_largest_whole_unit():
     assert duration_for_form(7200) == ("2", "hours")
     assert duration_for_form(180) == ("3", "minutes")
     assert duration_for_form(90) == ("90", "seconds")
-    assert describe_duration(60) == "1 minute" and describe_duration(None) == "still going on"
+    assert describe_duration(60) == "1 minute" and describe_duration(None) == "not noted"
 
 
 # ---- every limit at its edge and one past it, every message exactly (make mutation) ----
@@ -151,8 +152,8 @@ def problems_of(raw, now=NOW):
         ({"intensity": 11}, {"intensity": "Intensity is a whole number from 0 to 10."}),
         ({"intensity": "7.5"}, {"intensity": "Intensity is a whole number from 0 to 10."}),
         ({"intensity": True}, {"intensity": "Intensity is a whole number from 0 to 10."}),
-        ({"duration_seconds": 0}, {"duration_seconds": "Duration is from 1 second to 24 hours, or 'ongoing'."}),
-        ({"duration_seconds": MAX_DURATION_SECONDS + 1}, {"duration_seconds": "Duration is from 1 second to 24 hours, or 'ongoing'."}),
+        ({"duration_seconds": 0}, {"duration_seconds": "Duration is from 1 second to 24 hours, or empty when not noted."}),
+        ({"duration_seconds": MAX_DURATION_SECONDS + 1}, {"duration_seconds": "Duration is from 1 second to 24 hours, or empty when not noted."}),
         ({"type": "spasm"}, {"type": "Type is twitch, cramp, tingling or other."}),
         ({"triggers": "coffee"}, {"triggers": "Triggers are a list."}),
         ({"triggers": ["ok", 5, ""]}, {"triggers": "Each trigger is a word or a few words."}),
@@ -180,9 +181,11 @@ def test_each_invalid_field_is_named_with_its_exact_message(extra, by_field):
     "extra, field, value",
     [
         ({"intensity": 0}, "intensity", 0), ({"intensity": 10}, "intensity", 10), ({"intensity": " 7 "}, "intensity", 7),
-        ({"intensity": "7.0"}, "intensity", 7),
+        ({"intensity": "7.0"}, "intensity", 7), ({"intensity": None}, "intensity", None), ({"intensity": ""}, "intensity", None),
+        ({"intensity": " "}, "intensity", None), ({"intensity": "not noted"}, "intensity", None),
         ({"duration_seconds": 1}, "duration_seconds", 1), ({"duration_seconds": MAX_DURATION_SECONDS}, "duration_seconds", MAX_DURATION_SECONDS),
         ({"duration_seconds": "ongoing"}, "duration_seconds", None), ({"duration_seconds": ""}, "duration_seconds", None),
+        ({"duration_seconds": "Not noted"}, "duration_seconds", None),
         ({"triggers": ["t" * TRIGGER_MAX]}, "triggers", ("t" * TRIGGER_MAX,)),
         ({"note": "n" * NOTE_MAX}, "note", "n" * NOTE_MAX), ({"note": None}, "note", ""),
         ({"id": " abc "}, "id", "abc"),
@@ -221,7 +224,7 @@ STORED = {
     "change",
     [
         {"intensity": 0}, {"intensity": 10}, {"duration_seconds": 1}, {"duration_seconds": MAX_DURATION_SECONDS},
-        {"note": "n" * NOTE_MAX}, {"triggers": []},
+        {"note": "n" * NOTE_MAX}, {"triggers": []}, {"intensity": None},
     ],
 )  # fmt: skip
 def test_a_stored_entry_at_each_limit_loads(change):

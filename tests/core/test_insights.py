@@ -23,7 +23,7 @@ TODAY = dt.date(2026, 11, 23)
 _ids = iter(range(10**6))
 
 
-def entry(day: dt.date, hour: int = 12, *, intensity: int = 3, triggers=(), where=("calf", "left"), zone=UTC):
+def entry(day: dt.date, hour: int = 12, *, intensity: int | None = 3, triggers=(), where=("calf", "left"), zone=UTC):
     region, side = where
     moment = dt.datetime.combine(day, dt.time(hour), tzinfo=zone)
     return make_episode(moment, region=region, side=side, id=f"e{next(_ids)}", intensity=intensity, triggers=list(triggers))
@@ -44,7 +44,9 @@ def test_trend_bars_are_daily_up_to_four_weeks_and_weekly_beyond():
     week = trend(stats, TODAY, 1)
     assert len(week.bars) == 7 and week.bars[-1].count == 2 and week.bars[-2].count == 1
     assert week.bars[-1].mean_intensity == 3 and week.bars[0].mean_intensity is None
-    assert week.summary.startswith("In the last week you logged entries on 2 of 7 days, with an average intensity of 3.7 out of 10.")
+    assert week.summary.startswith(
+        "In the last week you logged entries on 2 of 7 days. Average intensity 3.7 out of 10 (intensity noted for 3 of 3 entries)."
+    )
     assert len(trend(stats, TODAY, 4).bars) == 28
     twelve = trend(stats, TODAY, 12)
     assert len(twelve.bars) == 12 and all(b.days == 7 for b in twelve.bars)
@@ -59,7 +61,40 @@ def test_trend_summary_compares_halves_calmly():
     even = [entry(days_ago(n)) for n in (20, 19, 18, 3, 2, 1)]
     assert trend(days_by_date(even, UTC), TODAY, 4).summary.endswith("The first and second half were about the same.")
     few = [entry(days_ago(1))]  # one entry says nothing about halves
-    assert trend(days_by_date(few, UTC), TODAY, 4).summary.endswith("average intensity of 3.0 out of 10.")
+    assert trend(days_by_date(few, UTC), TODAY, 4).summary.endswith("Average intensity 3.0 out of 10 (intensity noted for 1 of 1 entries).")
+
+
+def test_entries_without_an_intensity_are_left_out_of_every_average_and_counted_as_such():
+    log = [entry(TODAY, intensity=None), entry(TODAY, intensity=8), entry(TODAY, intensity=None), entry(days_ago(1), intensity=None)]
+    stats = days_by_date(log, UTC)
+    assert (stats[TODAY].count, stats[TODAY].intensity_noted, stats[TODAY].mean_intensity) == (3, 1, 8.0)
+    assert stats[days_ago(1)].mean_intensity is None and stats[days_ago(1)].intensity_noted == 0
+    week = trend(stats, TODAY, 1)
+    assert (week.bars[-1].mean_intensity, week.bars[-1].intensity_noted) == (8.0, 1)
+    assert week.bars[-2].mean_intensity is None and week.bars[-2].count == 1
+    assert week.summary == (
+        "In the last week you logged entries on 2 of 7 days. Average intensity 8.0 out of 10 (intensity noted for 1 of 4 entries)."
+    )
+    none_noted = days_by_date([entry(TODAY, intensity=None), entry(TODAY, intensity=None)], UTC)
+    assert trend(none_noted, TODAY, 1).summary.endswith("days. No intensity was noted on these 2 entries.")
+    one = days_by_date([entry(TODAY, intensity=None)], UTC)
+    assert trend(one, TODAY, 1).summary.endswith("days. No intensity was noted on this entry.")
+    zero = days_by_date([entry(TODAY, intensity=0), entry(TODAY, intensity=None)], UTC)
+    assert zero[TODAY].mean_intensity == 0.0  # a noted 0 is a value, not a missing one
+
+
+def test_a_factor_compares_intensity_only_over_entries_that_have_one():
+    log = []
+    for n in range(14):
+        if n % 2:
+            log += [entry(days_ago(n), triggers=["caffeine"], intensity=6), entry(days_ago(n), triggers=["caffeine"], intensity=None)]
+        else:
+            log.append(entry(days_ago(n), intensity=None if n % 4 else 2))
+    caffeine = factor(factor_insights(log, [], [], TODAY, UTC), "caffeine")
+    assert (caffeine.intensity_with, caffeine.intensity_without) == (6, 2)
+    silent = [entry(days_ago(n), triggers=["caffeine"] if n % 2 else [], intensity=None) for n in range(14)]
+    caffeine = factor(factor_insights(silent, [], [], TODAY, UTC), "caffeine")
+    assert caffeine.intensity_with is None and "felt" not in caffeine.sentence
 
 
 def test_places_count_each_place_once_per_entry_most_first():

@@ -37,7 +37,7 @@ def episodes(draw):
             "id": draw(st.uuids()).hex,
             "started_at": (NOW - dt.timedelta(minutes=minutes)).astimezone(offset).replace(microsecond=0).isoformat(),
             "locations": [location],
-            "intensity": draw(st.integers(0, 10)),
+            "intensity": draw(st.one_of(st.none(), st.integers(0, 10))),
             "duration_seconds": draw(st.one_of(st.none(), st.integers(1, 86400))),
             "type": draw(st.sampled_from([t.value for t in EpisodeType])),
             "triggers": draw(st.lists(st.one_of(st.sampled_from(KNOWN_TRIGGERS), trigger_text), max_size=3, unique=True)),

@@ -127,3 +127,15 @@ async def test_ten_entries_in_a_day_bring_no_note(app_main, deps):
     async with mounted(app_main, route=routes.LOG_TWITCH) as h:
         await h.tap(h.one(key="quick-left-calf"))
         assert len(deps.episode_repository.find()) == 10 and h.all(key="gentle-note") == []
+
+
+async def test_an_intensity_chart_appears_only_over_intensities_that_were_noted(app_main, deps):
+    add(deps, 1, intensity=None)
+    add(deps, 2, intensity=None)
+    async with mounted(app_main, route=routes.INSIGHTS) as h:
+        assert h.one(key="trend-summary").value.endswith("No intensity was noted on these 2 entries.")
+        assert h.all(key="chart-intensity") == []  # no bar may read as a 0 nobody gave
+    add(deps, 3, intensity=0)
+    async with mounted(app_main, route=routes.INSIGHTS) as h:
+        assert h.one(key="trend-summary").value.endswith("Average intensity 0.0 out of 10 (intensity noted for 1 of 3 entries).")
+        assert h.one(key="chart-intensity") is not None

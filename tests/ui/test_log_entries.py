@@ -44,7 +44,7 @@ async def test_the_full_form_saves_every_detail(app_main, deps):
         await h.select("place-region", "other")
         await type_into(h, "place-other", "big toe")
         await h.tap(h.one(key="place-add"))
-        await h.change(h.one(key="entry-intensity"), {"value": 5.0}, "5.0")
+        await h.pick("entry-intensity-5")
         await type_into(h, "entry-duration", "90")
         await h.select("entry-duration-unit", "seconds")
         await h.change(h.one(key="entry-type"), {"value": "cramp"}, "cramp")
@@ -92,8 +92,8 @@ async def test_an_entry_is_edited_from_the_history(app_main, deps):
         await h.tap(h.one(key=f"entry-{episode.id}"))
         assert h.page.route == routes.edit_entry(episode.id)
         assert h.one(key="entry-time").value == f"{NOW - dt.timedelta(hours=2):%H:%M}"
-        assert h.one(key="entry-ongoing").value is True
-        await h.change(h.one(key="entry-ongoing"), {"value": False}, "false")
+        assert h.one(key="entry-duration").value == ""  # not noted when it was logged
+        assert h.one(key="entry-intensity-3").selected and h.one(key="entry-intensity-label").value == "Intensity (optional): 3 of 10"
         await type_into(h, "entry-duration", "3")
         await h.session.dispatch_event(h.one(key="place-left-calf")._i, "delete", None)
         await h.settle()
@@ -104,6 +104,40 @@ async def test_an_entry_is_edited_from_the_history(app_main, deps):
         (saved,) = deps.episode_repository.find()
         assert saved.id == episode.id and saved.started_at == episode.started_at
         assert (saved.locations, saved.duration_seconds, saved.note) == ((Location("thigh", "left"),), 180, "after")
+        assert saved.intensity == 3  # kept as it was
+
+
+async def test_a_new_entry_records_no_intensity_or_length_the_person_did_not_give(app_main, deps):
+    async with mounted(app_main, route=routes.edit_entry()) as h:
+        assert h.one(key="entry-intensity-label").value == "Intensity (optional): not noted"
+        assert h.one(key="entry-intensity-none").selected
+        assert not any(h.one(key=f"entry-intensity-{n}").selected for n in range(11))
+        assert h.one(key="entry-duration").value == ""
+        await h.select("place-region", "jaw")
+        await h.tap(h.one(key="place-add"))
+        await h.tap(h.one(key="entry-save"))
+        (saved,) = deps.episode_repository.find()
+        assert (saved.intensity, saved.duration_seconds) == (None, None)
+
+
+async def test_an_intensity_can_be_chosen_changed_and_taken_back(app_main, deps):
+    episode = add(deps, started_at=NOW - dt.timedelta(hours=1), intensity=None)
+    async with mounted(app_main, route=routes.edit_entry(episode.id)) as h:
+        assert h.one(key="entry-intensity-none").selected
+        await h.pick("entry-intensity-0")  # 0 is a value, not "nothing"
+        assert h.one(key="entry-intensity-label").value == "Intensity (optional): 0 of 10"
+        assert h.one(key="entry-intensity-0").selected and not h.one(key="entry-intensity-none").selected
+        await h.pick("entry-intensity-10")
+        assert h.one(key="entry-intensity-10").selected and not h.one(key="entry-intensity-0").selected
+        await h.pick("entry-intensity-10", selected=False)  # tapping the chosen one again takes it back
+        assert h.one(key="entry-intensity-label").value == "Intensity (optional): not noted"
+        await h.pick("entry-intensity-7")
+        await h.pick("entry-intensity-none")
+        assert h.one(key="entry-intensity-none").selected
+        labels = [c.label.semantics_label for c in h.one(key="entry-intensity").controls]
+        assert labels[0] == "Intensity not noted" and labels[1] == "Intensity 0 of 10" and labels[-1] == "Intensity 10 of 10"
+        await h.tap(h.one(key="entry-save"))
+        assert deps.episode_repository.get(episode.id).intensity is None
 
 
 async def test_delete_then_undo_brings_the_entry_back(app_main, deps):

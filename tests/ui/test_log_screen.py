@@ -15,7 +15,7 @@ async def test_home_then_one_tap_on_a_place_saves_a_twitch_now(app_main, deps):
         assert h.routes() == [routes.HOME, routes.LOG_TWITCH] and h.top_view().fullscreen_dialog
         await h.tap(h.one(key="quick-left-calf"))
         (saved,) = deps.episode_repository.find()
-        assert saved.locations == (Location("calf", "left"),) and saved.intensity == 3 and saved.ongoing
+        assert saved.locations == (Location("calf", "left"),) and (saved.intensity, saved.duration_seconds) == (None, None)
         assert h.one(key="log-saved").value.startswith("Noted: left calf at ")
         await h.tap(h.one(key="log-breathe-now"))
         assert h.page.route == routes.BREATHE_NOW
@@ -24,7 +24,8 @@ async def test_home_then_one_tap_on_a_place_saves_a_twitch_now(app_main, deps):
 async def test_details_can_be_added_after_saving(app_main, deps):
     async with mounted(app_main, route=routes.LOG_TWITCH) as h:
         await h.tap(h.one(key="quick-right-thigh"))
-        await h.change(h.one(key="intensity"), {"value": 6.0}, "6.0")
+        assert h.one(key="intensity-none").selected  # the quick log said nothing about intensity
+        await h.pick("intensity-6")
         await h.session.dispatch_event(h.one(key="trigger-poor-sleep")._i, "select", True)
         await h.settle()
         await h.change(h.one(key="note"), {"value": "after the drive"}, "after the drive")
@@ -43,7 +44,7 @@ async def test_the_last_place_is_offered_first_and_the_history_groups_by_day(app
         assert h.routes() == [routes.LOG]
         (entry,) = [c for c in h.one(key="history").controls if c.key and str(c.key).startswith("entry-")]
         assert entry.title.value.endswith(" · left eyelid")
-        assert entry.subtitle.value == "twitch · intensity 3 · still going on"
+        assert entry.subtitle.value == "twitch · intensity not noted · length not noted"
         await h.tap(h.one(key="log-log-twitch"))
         first = h.all(key="quick-left-eyelid")[0]
         assert first.content == "left eyelid (last time)"
