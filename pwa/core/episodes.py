@@ -38,6 +38,7 @@ BODY_REGIONS: dict[str, bool] = {
     "thigh": True,
     "calf": True,
     "foot": True,
+    "all over": False,  # many places at once
     "other": False,
 }
 SIDES = ("left", "right")
@@ -336,18 +337,6 @@ def episode_from_dict(data: Mapping[str, Any]) -> Episode:
         return Episode(str(data["id"]), started_at, locations, intensity, duration, EpisodeType(data["type"]), triggers, note)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise EntryError({"entry": f"A saved entry could not be read ({error})."}) from error
-
-
-QUICK_LOCATIONS = tuple(
-    Location(region, side)
-    for region in ("calf", "thigh", "eyelid", "foot", "hand", "upper arm")
-    for side in SIDES
-)
-
-
-def quick_locations(last_used: tuple[Location, ...] = ()) -> list[Location]:
-    """The places offered for one-tap logging: the last used first, then the most common ones."""
-    return list(dict.fromkeys([*last_used, *QUICK_LOCATIONS]))
 
 
 # ---- Form helpers: the full entry form's text fields, read the same way everywhere -------------

@@ -7,6 +7,8 @@ from enum import Enum
 from typing import Any, Mapping
 
 from pwa.core.breathing import LENGTH_CHOICES
+from pwa.core.episodes import Location
+from pwa.core.quick_places import places_from_settings, places_to_settings
 
 
 class ThemeChoice(str, Enum):
@@ -33,6 +35,9 @@ class AppSettings:
     spoken_cues: bool = False  # a recorded voice says the cue ("Breathe in") instead of a tone
     # The session length each breathing pattern was last given, in minutes (0: until I stop).
     session_minutes: Mapping[str, int] = field(default_factory=dict)
+    # One-tap places the person pinned (in their order) or removed from the quick log.
+    quick_pinned: tuple[Location, ...] = ()
+    quick_removed: tuple[Location, ...] = ()
 
     def minutes_for(self, pattern_id: str) -> int | None:
         """The length the person chose for this pattern, or None for the pattern's own default."""
@@ -61,6 +66,8 @@ class AppSettings:
             "lead_in": self.lead_in,
             "spoken_cues": self.spoken_cues,
             "session_minutes": dict(self.session_minutes),
+            "quick_pinned": places_to_settings(self.quick_pinned),
+            "quick_removed": places_to_settings(self.quick_removed),
         }
 
     @classmethod
@@ -97,6 +104,8 @@ class AppSettings:
             lead_in=flag("lead_in", True),
             spoken_cues=flag("spoken_cues", False),
             session_minutes=_session_minutes(data.get("session_minutes")),
+            quick_pinned=places_from_settings(data.get("quick_pinned")),
+            quick_removed=places_from_settings(data.get("quick_removed")),
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from pwa.core.episodes import BODY_REGIONS, KNOWN_TRIGGERS, NOTE_MAX, SIDES, EntryError, Location, validate_episode
-from pwa.ui.widgets import choice
+from pwa.ui.widgets import choice, error_text
 
 
 def slug(text: str) -> str:
@@ -13,14 +13,14 @@ def slug(text: str) -> str:
 
 
 @ft.component
-def PlacePicker(places: tuple[Location, ...], on_change, error: str | None) -> ft.Control:
-    """The places chosen so far (each removable) and a row to add one more."""
+def PlaceAdder(on_add, button_text: str, prefix: str = "place", icon=ft.Icons.ADD) -> ft.Control:
+    """Any place on the body: a region, its side where it has one, words for "other"; checked as an entry is."""
     region, set_region = ft.use_state("calf")
     side, set_side = ft.use_state("left")
     other, set_other = ft.use_state("")
     add_error, set_add_error = ft.use_state(None)
 
-    def add() -> None:
+    async def add(_event=None) -> None:
         raw = {"region": region, "side": side if BODY_REGIONS[region] else None, "other_text": other}
         try:
             location = validate_episode({"locations": [raw], "started_at": "2000-01-01T00:00+00:00"}, None).locations[0]
@@ -29,6 +29,35 @@ def PlacePicker(places: tuple[Location, ...], on_change, error: str | None) -> f
             return
         set_add_error(None)
         set_other("")
+        result = on_add(location)
+        if hasattr(result, "__await__"):
+            await result
+
+    adder: list[ft.Control] = [
+        choice(f"{prefix}-region", "Body part", region, {r: r.capitalize() for r in BODY_REGIONS}, set_region, width=180)
+    ]
+    if BODY_REGIONS[region]:
+        adder.append(choice(f"{prefix}-side", "Side", side, {s: s.capitalize() for s in SIDES}, set_side, width=120))
+    if region == "other":
+        adder.append(
+            ft.TextField(key=f"{prefix}-other", label="Where?", value=other, width=200, on_change=lambda e: set_other(e.control.value or ""))
+        )
+    adder.append(ft.OutlinedButton(content=button_text, icon=icon, key=f"{prefix}-add", on_click=add, height=48))
+    return ft.Column(
+        spacing=8,
+        tight=True,
+        controls=[
+            ft.Row(adder, wrap=True, spacing=8, run_spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER),
+            *([error_text(add_error, key=f"{prefix}-error")] if add_error else []),
+        ],
+    )
+
+
+@ft.component
+def PlacePicker(places: tuple[Location, ...], on_change, error: str | None) -> ft.Control:
+    """The places chosen so far (each removable) and a row to add one more."""
+
+    def add(location: Location) -> None:
         if location not in places:
             on_change((*places, location))
 
@@ -41,19 +70,6 @@ def PlacePicker(places: tuple[Location, ...], on_change, error: str | None) -> f
         )
         for place in places
     ]
-    adder: list[ft.Control] = [
-        choice("place-region", "Body part", region, {r: r.capitalize() for r in BODY_REGIONS}, set_region, width=180)
-    ]
-    if BODY_REGIONS[region]:
-        adder.append(
-            choice("place-side", "Side", side, {s: s.capitalize() for s in SIDES}, set_side, width=120)
-        )
-    if region == "other":
-        adder.append(
-            ft.TextField(key="place-other", label="Where?", value=other, width=200, on_change=lambda e: set_other(e.control.value or ""))
-        )
-    adder.append(ft.OutlinedButton(content="Add place", icon=ft.Icons.ADD, key="place-add", on_click=add, height=48))
-    problem = add_error or error
     return ft.Column(
         spacing=8,
         controls=[
@@ -61,8 +77,8 @@ def PlacePicker(places: tuple[Location, ...], on_change, error: str | None) -> f
             ft.Row(chosen, wrap=True, spacing=8, run_spacing=8, key="places")
             if chosen
             else ft.Text("No place chosen yet.", key="places-empty"),
-            ft.Row(adder, wrap=True, spacing=8, run_spacing=8, vertical_alignment=ft.CrossAxisAlignment.CENTER),
-            *([ft.Text(problem, key="places-error", color=ft.Colors.ON_SURFACE)] if problem else []),
+            PlaceAdder(add, "Add place"),
+            *([error_text(error, key="places-error")] if error else []),
         ],
     )
 

@@ -21,13 +21,13 @@ from pwa.core.episodes import (
     Location,
     describe_duration,
     describe_intensity,
-    quick_locations,
     validate_episode,
 )
 from pwa.core.insights import VERY_OFTEN, gentle_note_due
 from pwa.core.periods import PeriodError, last_days, typed_range
+from pwa.core.quick_places import QUICK_WINDOW, quick_places
 from pwa.ui.context import NOT_STORED, go, save_durably, use_shell
-from pwa.ui.entry_fields import TriggerPicker, intensity_fields, note_field, slug
+from pwa.ui.entry_fields import PlaceAdder, TriggerPicker, intensity_fields, note_field, slug
 from pwa.ui.shell import destination_view, detail_view
 from pwa.ui.widgets import announced, big_action, choice, doctor_link, error_text, link_tile
 
@@ -374,8 +374,11 @@ def LogTwitchScreen() -> ft.View:
     details_saved, set_details_saved = ft.use_state(False)
     save_error, set_save_error = ft.use_state(None)
     undone, set_undone = ft.use_state(False)
-    latest = repository.find(limit=1)
-    choices = quick_locations(latest[0].locations if latest else ())
+    elsewhere, set_elsewhere = ft.use_state(False)
+    now = shell.deps.now()
+    recent = ft.use_memo(lambda: repository.find(EpisodeFilter(start=now - QUICK_WINDOW)), [shell.revision])
+    settings = shell.settings
+    choices = quick_places(recent, now, settings.quick_pinned, settings.quick_removed)
 
     async def log_at(location: Location, _event=None) -> None:
         episode = validate_episode(
@@ -390,6 +393,7 @@ def LogTwitchScreen() -> ft.View:
             return
         set_save_error(None)
         set_undone(False)
+        set_elsewhere(False)
         set_saved(episode)
 
     async def undo(_event=None) -> None:
@@ -411,16 +415,30 @@ def LogTwitchScreen() -> ft.View:
                 spacing=8,
                 run_spacing=8,
                 controls=[
-                    ft.FilledTonalButton(
-                        content=f"{loc.label} (last time)" if latest and i == 0 else loc.label,
-                        key=f"quick-{slug(loc.label)}",
+                    *(
+                        ft.FilledTonalButton(
+                            content=loc.label,
+                            key=f"quick-{slug(loc.label)}",
+                            height=56,
+                            on_click=functools.partial(log_at, loc),  # a coroutine function, so flet awaits it
+                        )
+                        for loc in choices
+                    ),
+                    ft.OutlinedButton(
+                        content="Somewhere else…",
+                        icon=ft.Icons.ADD_LOCATION_ALT_OUTLINED,
+                        key="quick-elsewhere",
                         height=56,
-                        on_click=functools.partial(log_at, loc),  # a coroutine function, so flet awaits it
-                    )
-                    for i, loc in enumerate(choices)
+                        on_click=lambda: set_elsewhere(not elsewhere),
+                    ),
                 ],
             ),
         ]
+        if elsewhere:
+            body += [
+                ft.Text("Any place on the body: it joins the one-tap places once logged.", key="elsewhere-hint"),
+                PlaceAdder(log_at, "Log it here", prefix="elsewhere", icon=ft.Icons.CHECK),
+            ]
         if undone:
             body.insert(0, announced(ft.Text("Removed. Nothing was kept.", key="log-undone")))
         if save_error:

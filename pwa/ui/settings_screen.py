@@ -4,8 +4,12 @@ import flet as ft
 
 from pwa import __version__, routes
 from pwa.adapters.device_status import DeviceStatus
+from pwa.adapters.episode_repository import EpisodeFilter
+from pwa.core import quick_places as quick
+from pwa.core.episodes import Location
 from pwa.core.settings import ThemeChoice
 from pwa.ui.context import use_shell
+from pwa.ui.entry_fields import PlaceAdder, slug
 from pwa.ui.shell import detail_view
 from pwa.ui.widgets import gentle_note
 
@@ -48,6 +52,95 @@ def _persistence_note(persistent: bool | None) -> list[ft.Control]:
         "or the app goes unused for a long time."
     )
     return [ft.Text(text, key="storage-persistence")]
+
+
+def _icon_button(icon, label: str, key: str, on_click) -> ft.Control:
+    return ft.IconButton(icon=ft.Icon(icon, semantics_label=label), tooltip=label, key=key, on_click=on_click)
+
+
+@ft.component
+def QuickPlacesSettings() -> ft.Control:
+    """Pin, remove, reorder and put back the places the quick log offers for one tap."""
+    shell = use_shell()
+    settings = shell.settings
+    pinned, removed = settings.quick_pinned, settings.quick_removed
+    now = shell.deps.now()
+    recent = ft.use_memo(
+        lambda: shell.deps.episode_repository.find(EpisodeFilter(start=now - quick.QUICK_WINDOW)), [shell.revision]
+    )
+    offered = quick.quick_places(recent, now, pinned, removed)
+
+    def keep(new_pinned, new_removed=None) -> None:
+        shell.change_settings(quick_pinned=tuple(new_pinned), quick_removed=tuple(removed if new_removed is None else new_removed))
+
+    def row(place: Location) -> ft.Control:
+        name, is_pinned = slug(place.label), place in pinned
+        buttons = []
+        if is_pinned:
+            index = pinned.index(place)
+            buttons += [
+                _icon_button(ft.Icons.ARROW_UPWARD, f"Move {place.label} up", f"quick-up-{name}",
+                             lambda: keep(quick.move(pinned, place, -1))) if index > 0 else None,
+                _icon_button(ft.Icons.ARROW_DOWNWARD, f"Move {place.label} down", f"quick-down-{name}",
+                             lambda: keep(quick.move(pinned, place, +1))) if index < len(pinned) - 1 else None,
+                _icon_button(ft.Icons.PUSH_PIN, f"Unpin {place.label}", f"quick-unpin-{name}", lambda: keep(quick.unpin(pinned, place))),
+            ]
+        else:
+            buttons.append(
+                _icon_button(ft.Icons.PUSH_PIN_OUTLINED, f"Pin {place.label} to the top", f"quick-pin-{name}",
+                             lambda: keep(*quick.pin(pinned, removed, place)))
+            )
+        buttons.append(
+            _icon_button(ft.Icons.REMOVE_CIRCLE_OUTLINE, f"Remove {place.label} from the quick log", f"quick-remove-{name}",
+                         lambda: keep(*quick.remove(pinned, removed, place)))
+        )
+        return ft.Row(
+            key=f"quick-place-{name}",
+            wrap=True,
+            alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+            controls=[
+                ft.Text(f"{place.label} (pinned)" if is_pinned else place.label, expand=True),
+                ft.Row(tight=True, spacing=0, controls=[b for b in buttons if b is not None]),
+            ],
+        )
+
+    controls: list[ft.Control] = [
+        ft.Text(
+            "Pinned places come first, in your order; then the places you logged most in the last 90 days; "
+            "then the usual ones. “Somewhere else…” in the quick log always reaches every place.",
+            theme_style=ft.TextThemeStyle.BODY_SMALL,
+        ),
+        ft.Column([row(place) for place in offered], spacing=0, key="quick-places"),
+        ft.Text("Pin another place", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+        PlaceAdder(lambda place: keep(*quick.pin(pinned, removed, place)), "Pin", prefix="quick-pin-new", icon=ft.Icons.PUSH_PIN),
+    ]
+    if removed:
+        controls.append(ft.Text("Removed from the quick log", theme_style=ft.TextThemeStyle.TITLE_SMALL))
+        controls += [
+            ft.Row(
+                key=f"quick-removed-{slug(place.label)}",
+                wrap=True,
+                alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+                vertical_alignment=ft.CrossAxisAlignment.CENTER,
+                controls=[
+                    ft.Text(place.label, expand=True),
+                    ft.TextButton(
+                        content="Put back", key=f"quick-restore-{slug(place.label)}",
+                        tooltip=f"Put {place.label} back in the quick log",
+                        on_click=lambda _, place=place: keep(pinned, tuple(p for p in removed if p != place)),
+                    ),
+                ],
+            )
+            for place in removed
+        ]
+    return ft.ExpansionTile(
+        key="quick-places-settings",
+        title=ft.Text("Quick log places"),
+        subtitle=ft.Text("Pin, remove or reorder the one-tap places"),
+        leading=ft.Icon(ft.Icons.TOUCH_APP_OUTLINED),
+        controls=[ft.Container(ft.Column(controls, spacing=8, tight=True), padding=ft.Padding.only(bottom=12))],
+    )
 
 
 @ft.component
@@ -102,6 +195,9 @@ def SettingsScreen() -> ft.View:
             shell.settings.reduced_motion,
             lambda on: shell.change_settings(reduced_motion=on),
         ),
+        ft.Divider(),
+        ft.Text("Symptom log", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        QuickPlacesSettings(),
         ft.Divider(),
         ft.Text("Your data", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         ft.Text("Everything you save stays on this device. Nothing is sent anywhere."),

@@ -302,15 +302,6 @@ def test_a_check_in_is_stored_with_every_field_named():
     assert check_in.to_dict() == {"day": "2026-11-23", "sleep_hours": 6.5, "caffeine_drinks": 2, "stress": 4, "exercise_minutes": 30}
 
 
-def test_quick_places_put_the_last_used_first_without_repeating_them():
-    from pwa.core.episodes import QUICK_LOCATIONS, quick_locations
-
-    neck = Location("neck", None)
-    calf = QUICK_LOCATIONS[0]
-    assert quick_locations() == list(QUICK_LOCATIONS)
-    assert quick_locations((neck, calf)) == [neck, calf, *[q for q in QUICK_LOCATIONS if q != calf]]
-
-
 def test_an_empty_start_time_on_a_stored_entry_is_missing_and_an_empty_id_gets_a_new_one():
     assert problems_of({"locations": [CALF], "started_at": ""}, now=None) == {"started_at": "The start time is missing."}
     assert len(validate_episode({"locations": [CALF], "id": ""}, NOW).id) == 32

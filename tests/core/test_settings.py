@@ -1,5 +1,6 @@
 import pytest
 
+from pwa.core.episodes import Location
 from pwa.core.settings import AppSettings, ThemeChoice
 
 
@@ -76,6 +77,8 @@ FULL = {
     "lead_in": False,
     "spoken_cues": True,
     "session_minutes": {"box": 10},
+    "quick_pinned": [{"region": "tongue", "side": None, "other_text": None}, {"region": "other", "side": None, "other_text": "big toe"}],
+    "quick_removed": [{"region": "calf", "side": "left", "other_text": None}],
 }
 
 
@@ -95,6 +98,8 @@ def test_the_stored_form_names_every_setting():
         lead_in=False,
         spoken_cues=True,
         session_minutes={"box": 10},
+        quick_pinned=(Location("tongue"), Location("other", None, "big toe")),
+        quick_removed=(Location("calf", "left"),),
     )
     assert settings.to_dict() == FULL
 
@@ -130,3 +135,9 @@ def test_stored_switches_are_kept_and_anything_else_is_the_default(key, default)
     assert getattr(AppSettings.from_dict({key: not default}), key) is (not default)
     assert getattr(AppSettings.from_dict({key: "yes"}), key) is default
     assert getattr(AppSettings.from_dict({key: 1}), key) is default
+
+
+def test_stored_quick_places_keep_only_real_places():
+    stored = {"quick_pinned": [{"region": "calf"}, {"region": "jaw"}], "quick_removed": "calf"}
+    settings = AppSettings.from_dict(stored)
+    assert settings.quick_pinned == (Location("jaw"),) and settings.quick_removed == ()

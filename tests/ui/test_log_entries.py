@@ -83,7 +83,7 @@ async def test_form_errors_are_shown_per_field_and_nothing_is_saved(app_main, de
         # "other" needs words
         await h.select("place-region", "other")
         await h.tap(h.one(key="place-add"))
-        assert h.one(key="places-error").value == "Describe the other place in 1 to 100 characters."
+        assert h.one(key="place-error").value == "Describe the other place in 1 to 100 characters."
 
 
 async def test_an_entry_is_edited_from_the_history(app_main, deps):

@@ -4,9 +4,14 @@ import datetime as dt
 
 from pwa import routes
 from pwa.core.episodes import Location
+from tests.factories import log_episode
 from tests.flet_harness import mounted
 
 WHEN = dt.datetime(2026, 11, 23, 21, 34, tzinfo=dt.timezone.utc)
+
+
+def quick_keys(h) -> list[str]:
+    return [str(c.key) for c in h.all() if str(getattr(c, "key", "")).startswith("quick-")]
 
 
 async def test_home_then_one_tap_on_a_place_saves_a_twitch_now(app_main, deps):
@@ -46,8 +51,7 @@ async def test_the_last_place_is_offered_first_and_the_history_groups_by_day(app
         assert entry.title.value.endswith(" · left eyelid")
         assert entry.subtitle.value == "twitch · intensity not noted · length not noted"
         await h.tap(h.one(key="log-log-twitch"))
-        first = h.all(key="quick-left-eyelid")[0]
-        assert first.content == "left eyelid (last time)"
+        assert quick_keys(h)[0] == "quick-left-eyelid"
 
 
 async def test_noted_is_shown_only_once_the_entry_is_durable(app_main, deps):
@@ -130,3 +134,36 @@ async def test_an_undo_the_browser_refuses_to_store_says_so_and_keeps_the_confir
         await h.tap(h.one(key="log-undo"))
         assert h.one(key="log-save-error").value == "The entry could not be removed in this browser (QuotaExceededError). Try once more."
         assert h.one(key="log-saved") is not None and h.all(key="log-undone") == []
+
+
+async def test_the_one_tap_places_are_the_persons_own_most_logged_first(app_main, deps):
+    now = deps.now()
+    for days, place in ((1, "tongue"), (2, "jaw"), (3, "jaw"), (91, "neck"), (92, "neck"), (93, "neck")):
+        log_episode(deps.episode_repository, now - dt.timedelta(days=days), region=place, side=None, now=now)
+    async with mounted(app_main, route=routes.LOG_TWITCH) as h:
+        keys = quick_keys(h)
+        assert keys[:2] == ["quick-jaw", "quick-tongue"]  # neck was logged more, but over 90 days ago
+        assert keys[-1] == "quick-elsewhere" and len(keys) == len(set(keys))
+        assert {"quick-face", "quick-chest", "quick-belly", "quick-all-over", "quick-right-eyelid"} <= set(keys)
+
+
+async def test_somewhere_else_logs_any_place_which_then_joins_the_one_tap_places(app_main, deps):
+    async with mounted(app_main, route=routes.LOG_TWITCH) as h:
+        assert "quick-big-toe" not in quick_keys(h) and h.all(key="elsewhere-add") == []
+        await h.tap(h.one(key="quick-elsewhere"))
+        await h.select("elsewhere-region", "other")
+        await h.tap(h.one(key="elsewhere-add"))
+        assert h.one(key="elsewhere-error").value == "Describe the other place in 1 to 100 characters."
+        assert deps.episode_repository.find() == []
+        await h.change(h.one(key="elsewhere-other"), {"value": "left big toe"}, "left big toe")
+        await h.tap(h.one(key="elsewhere-add"))
+        (saved,) = deps.episode_repository.find()
+        assert saved.locations == (Location("other", None, "left big toe"),) and saved.intensity is None
+        assert h.one(key="log-saved").value.startswith("Noted: left big toe at ")
+    async with mounted(app_main, route=routes.LOG_TWITCH) as h:
+        assert quick_keys(h)[0] == "quick-left-big-toe"
+        await h.tap(h.one(key="quick-elsewhere"))
+        await h.select("elsewhere-region", "forearm")
+        await h.select("elsewhere-side", "right")
+        await h.tap(h.one(key="elsewhere-add"))
+        assert [e.locations[0].label for e in deps.episode_repository.find()] == ["right forearm", "left big toe"]
