@@ -16,7 +16,8 @@ import flet as ft
 
 from pwa.adapters.storage import AtomicJSONStorage
 
-IMPORTABLE_SUFFIXES = (".csv", ".json")
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")  # what spreadsheets save CSV-like text as
+IMPORTABLE_SUFFIXES = (*CSV_SUFFIXES, ".json")
 FILES_DIRNAME = "files"
 
 
@@ -110,7 +111,7 @@ class BrowserExchange:
         files = await self._service().pick_files(
             dialog_title="Choose a BFS Companion file",
             file_type=ft.FilePickerFileType.CUSTOM,
-            allowed_extensions=["csv", "json"],
+            allowed_extensions=[suffix[1:] for suffix in IMPORTABLE_SUFFIXES],
             with_data=True,
         )
         if not files:

@@ -11,9 +11,22 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pwa.adapters.episode_repository import EpisodeRepository
+from pwa.adapters.file_exchange import CSV_SUFFIXES
 from pwa.adapters.relaxation_repository import RelaxationRepository
 from pwa.adapters.settings_repository import SettingsRepository
-from pwa.core.log_exchange import ImportFileError, ImportPreview, backup_to_json, episodes_to_csv, parse_backup, parse_csv
+from pwa.core.log_exchange import (
+    DateOrder,
+    ImportFileError,
+    ImportPreview,
+    backup_to_json,
+    csv_template,
+    entry_key,
+    episodes_to_csv,
+    parse_backup,
+    parse_csv,
+)
+
+TEMPLATE_NAME = "bfs-companion-template.csv"
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,11 @@ def export_csv(repos: LogRepositories) -> bytes:
     return episodes_to_csv(episodes).encode("utf-8")
 
 
+def export_template() -> bytes:
+    """The export's own columns and no entries: a file to fill in and import."""
+    return csv_template().encode("utf-8")
+
+
 def export_backup(repos: LogRepositories, now: dt.datetime) -> bytes:
     return backup_to_json(
         list(reversed(repos.episodes.find())),
@@ -44,15 +62,22 @@ def export_backup(repos: LogRepositories, now: dt.datetime) -> bytes:
     ).encode("utf-8")
 
 
-def read_import(name: str, data: bytes, repos: LogRepositories, now: dt.datetime) -> ImportPreview:
+def read_import(
+    name: str, data: bytes, repos: LogRepositories, now: dt.datetime, date_order: DateOrder | None = None
+) -> ImportPreview:
     """Validate a whole file into a preview; raises ImportFileError when the file cannot be used."""
     existing = repos.episodes.ids()  # without parsing every entry
     lowered = name.lower()
-    if lowered.endswith(".csv"):
-        return parse_csv(data, existing, now)
+    if lowered.endswith(CSV_SUFFIXES):
+        return parse_csv(
+            data, existing, now, existing_keys=lambda: {entry_key(e) for e in repos.episodes.find()}, date_order=date_order
+        )
     if lowered.endswith(".json"):
         return parse_backup(data, existing, now)
-    raise ImportFileError("Choose a .csv file exported from the log, or a .json backup from this app.")
+    raise ImportFileError(
+        "Only CSV files (.csv) and backups from this app (.json) can be imported. From a spreadsheet, "
+        "choose Save as, then 'CSV UTF-8'."
+    )
 
 
 def apply_import(preview: ImportPreview, repos: LogRepositories) -> str:

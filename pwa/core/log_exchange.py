@@ -4,15 +4,22 @@ Import never writes anything itself: it reads and validates the whole file first
 `ImportPreview` (new entries, duplicates skipped, rejected rows with reasons) for the user to
 confirm. A file that cannot be used at all raises `ImportFileError` with a plain message.
 
-CSV columns, in this order:
-  id               the entry's identifier (kept, so importing twice skips duplicates)
-  started_at       ISO 8601 with time zone, e.g. 2026-11-23T21:30:00+01:00
-  locations        places separated by ';', each region or side+region: "left calf; neck; other: toe"
+CSV columns (the export writes all of them in this order; an import needs only started_at and
+locations, in any order, and lists any other column it ignores):
+  id               the entry's identifier (kept, so importing twice skips duplicates); optional:
+                   without it a new id is made, and an entry with the same start time, places
+                   and kind as one in the log counts as already there
+  started_at       a date and time: 2026-11-23T21:30:00+01:00, 2026-11-23 21:30 (the device's time
+                   zone), with or without seconds; 23/11/2026 21:30 or 11/23/2026 21:30 only when
+                   the person has said which order their file uses (never guessed)
+  locations        places separated by ';': "left calf; neck; other: big toe", also "Left Calf",
+                   "calf (left)", "calf left"
   intensity        0-10, empty when not noted
   duration_seconds whole seconds, empty when not noted
-  type             twitch, cramp, tingling or other
+  type             twitch, cramp, tingling or other (any case; empty: twitch)
   triggers         separated by ';'
   note             free text
+Cells may be separated by ',' (as exported), ';' or a tab (as some spreadsheets save them).
 
 In the two list columns a ';' or '\\' inside a place or trigger is written '\\;' or '\\\\'.
 A cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage
@@ -27,17 +34,29 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Mapping
 
 from pwa.core.breathing import BreathingPattern, PatternError, pattern_from_dict
-from pwa.core.episodes import SIDES, DayCheckIn, EntryError, Episode, validate_check_in, validate_episode
+from pwa.core.episodes import BODY_REGIONS, SIDES, DayCheckIn, EntryError, Episode, Location, validate_check_in, validate_episode
 
 CSV_COLUMNS = ("id", "started_at", "locations", "intensity", "duration_seconds", "type", "triggers", "note")
+REQUIRED_COLUMNS = ("started_at", "locations")
 BACKUP_FORMAT = "bfs-companion-backup"
 BACKUP_VERSION = 1
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
 MAX_FIELD_CHARACTERS = 10_000
+DELIMITERS = (",", ";", "\t")
+
+
+class DateOrder(str, Enum):
+    """How a file writes dates like 03/04/2026; only the person can say."""
+
+    DAY_FIRST = "day-first"
+    MONTH_FIRST = "month-first"
 
 
 class ImportFileError(ValueError):
@@ -93,14 +112,17 @@ class ImportPreview:
     check_ins: list[DayCheckIn] = field(default_factory=list)
     patterns: list[BreathingPattern] = field(default_factory=list)  # validated
     settings: dict[str, Any] | None = None
+    ignored_columns: list[str] = field(default_factory=list)  # CSV columns this app does not read
+    needs_date_order: bool = False  # some rows write dates like 03/04/2026 and no order was chosen
 
     @property
     def summary(self) -> str:
-        parts = [f"{len(self.episodes)} new entr{'y' if len(self.episodes) == 1 else 'ies'}"]
+        """What confirming would do, before anything is written."""
+        parts = [f"{len(self.episodes)} to add"]
         if self.duplicates:
-            parts.append(f"{self.duplicates} already in your log (skipped)")
+            parts.append(f"{self.duplicates} already in your log")
         if self.rejected:
-            parts.append(f"{len(self.rejected)} could not be used")
+            parts.append(f"{len(self.rejected)} with problems")
         return ", ".join(parts) + "."
 
 
@@ -115,18 +137,74 @@ def _location_text(episode: Episode) -> str:
     return _join_list(parts)
 
 
+_SIDE_FIRST = re.compile(r"^(left|right)\s+(.+)$")
+_SIDE_AFTER = re.compile(r"^(.+?)\s*(?:\((left|right)\)|,?\s+(left|right))$")
+_REGION_WORDS = {"many places": "all over", "all over": "all over"}
+
+
 def _parse_locations(text: str) -> list[dict[str, Any]]:
+    """Places as written by the export or by hand: "left calf", "Left Calf", "calf (left)", "calf left", "other: toe"."""
     locations = []
     for part in _split_list(text):
         if part.lower().startswith("other:"):
             locations.append({"region": "other", "other_text": part[6:].strip()})
             continue
-        words = part.split(" ", 1)
-        if words[0].lower() in SIDES and len(words) == 2:
-            locations.append({"region": words[1].strip().lower(), "side": words[0].lower()})
+        words = " ".join(part.lower().split())
+        words = _REGION_WORDS.get(words, words)
+        if words in BODY_REGIONS:
+            locations.append({"region": words})
+        elif match := _SIDE_FIRST.match(words):
+            locations.append({"region": match[2], "side": match[1]})
+        elif match := _SIDE_AFTER.match(words):
+            locations.append({"region": match[1], "side": match[2] or match[3]})
         else:
-            locations.append({"region": part.lower()})
+            locations.append({"region": words})
     return locations
+
+
+def entry_key(episode: Episode) -> tuple:
+    """What makes two entries the same when a file has no ids: the moment, the places and the kind."""
+    return episode.started_at.timestamp(), frozenset(episode.locations), episode.type
+
+
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+
+
+class _NeedsDateOrder(ValueError):
+    pass
+
+
+def parse_start(text: str, order: DateOrder | None, zone: dt.tzinfo | None) -> dt.datetime:
+    """A start time as people's files write it; a time without a zone is in `zone` (None: the device's).
+
+    Raises ValueError with a plain reason. A date without a time is refused: a time is never made up.
+    """
+    text = " ".join(text.split())
+    if not text:
+        raise ValueError("The start time is missing.")
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric:
+        if order is None:
+            raise _NeedsDateOrder(f"{text} could be day-first or month-first: choose which your file uses, above.")
+        first, second, year, hour, minute, second_of_minute = numeric.groups()
+        day, month = (first, second) if order is DateOrder.DAY_FIRST else (second, first)
+        if hour is None:
+            raise ValueError(f"{text} has a date but no time.")
+        try:
+            moment = dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second_of_minute or 0))
+        except ValueError:
+            reading = "day/month/year" if order is DateOrder.DAY_FIRST else "month/day/year"
+            raise ValueError(f"{text} is not a date when read as {reading}.") from None
+    else:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(f"{text} has a date but no time.")
+        try:
+            moment = dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{text} is not a date and time like 2026-11-23 21:30.") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone) if zone is not None else moment.astimezone()
+    return moment
 
 
 def episodes_to_csv(episodes: list[Episode]) -> str:
@@ -149,44 +227,129 @@ def episodes_to_csv(episodes: list[Episode]) -> str:
 
 
 def _decode(data: bytes) -> str:
+    """The file's text: UTF-8 (with or without a byte-order mark) or UTF-16 with one (Excel's "Unicode text")."""
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportFileError(f"The file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB, so it was not read.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ImportFileError("The file says it is UTF-16 text but is not. Save it as 'CSV UTF-8' and try again.") from None
+    not_text = ImportFileError(
+        "This is not a text file (it may be a spreadsheet like .xlsx, a picture or a PDF). "
+        "In your spreadsheet, choose Save as, then 'CSV UTF-8', and import that file."
+    )
+    if b"\x00" in data.split(b"\n", 1)[0]:  # a first line (the header) never holds a NUL; binary files do
+        raise not_text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        if b"\x00" in data:
+            raise not_text from None
         raise ImportFileError(
             "The file is not UTF-8 text. Save it as 'CSV UTF-8' (or export it again from this app) and try again."
         ) from None
 
 
-def parse_csv(data: bytes, existing_ids: set[str], now: dt.datetime) -> ImportPreview:
-    text = _decode(data)
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def csv_template() -> str:
+    """The columns the export writes, with no entries: a file to fill in and import."""
+    return episodes_to_csv([])
+
+
+def _column(name: str) -> str:
+    return "_".join(name.strip().lower().replace("-", " ").split())
+
+
+def _read_rows(text: str) -> list[list[str]]:
+    """Rows of the CSV, with the delimiter that makes the most sense of the header (',' wins ties)."""
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(DELIMITERS, key=lambda d: (sum(_column(c) in CSV_COLUMNS for c in first_line.split(d)), d == ","))
     csv.field_size_limit(MAX_FIELD_CHARACTERS * 4)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
         raise ImportFileError(f"The file is not valid CSV ({error}).") from None
+
+
+def parse_csv(
+    data: bytes,
+    existing_ids: set[str],
+    now: dt.datetime,
+    *,
+    existing_keys: Callable[[], set[tuple]] = set,
+    date_order: DateOrder | None = None,
+    zone: dt.tzinfo | None = None,
+) -> ImportPreview:
+    """Read a CSV into a preview. `existing_keys`: `entry_key` of every entry in the log, asked for
+    only when a row has no id; `zone`: for times written without one (None: the device's)."""
+    rows = _read_rows(_decode(data))
     if not rows:
         raise ImportFileError("The file is empty.")
-    header = tuple(cell.strip().lower() for cell in rows[0])
-    if header != CSV_COLUMNS:
-        raise ImportFileError(f"The columns should be: {', '.join(CSV_COLUMNS)}. This file has: {', '.join(header) or 'none'}.")
-    preview = ImportPreview()
+    header = [_column(cell) for cell in rows[0]]
+    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    if missing:
+        raise ImportFileError(
+            f"The file needs the columns {' and '.join(REQUIRED_COLUMNS)} (the others are optional); it has "
+            f"{', '.join(c for c in header if c) or 'none'}. The template in the import screen shows the format."
+        )
+    doubled = sorted({name for name in header if name in CSV_COLUMNS and header.count(name) > 1})
+    if doubled:
+        raise ImportFileError(f"The column {', '.join(doubled)} appears more than once, so the file is not clear.")
+    positions = {name: header.index(name) for name in CSV_COLUMNS if name in header}
+    preview = ImportPreview(ignored_columns=[rows[0][i].strip() for i, name in enumerate(header) if name and name not in CSV_COLUMNS])
     seen: set[str] = set()
+    keys: set[tuple] | None = None
+    keys_in_file: dict[tuple, int] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(CSV_COLUMNS):
-            preview.rejected.append((number, f"has {len(row)} values instead of {len(CSV_COLUMNS)}"))
+        if len(row) < len(header) or any(cell.strip() for cell in row[len(header):]):
+            preview.rejected.append((number, f"has {_plural(len(row), 'value')} but the first row names {_plural(len(header), 'column')}"))
             continue
         if any(len(cell) > MAX_FIELD_CHARACTERS for cell in row):
             preview.rejected.append((number, "a value is far too long"))
             continue
-        raw: dict[str, Any] = dict(zip(CSV_COLUMNS, (_restore(cell) for cell in row)))
-        raw["locations"] = _parse_locations(raw["locations"])
-        raw["triggers"] = _split_list(raw["triggers"])
-        raw["duration_seconds"] = raw["duration_seconds"].strip() or None
-        _take(preview, number, raw, existing_ids, seen, now)
+        cells = {name: _restore(row[index]) if index < len(row) else "" for name, index in positions.items()}
+        raw: dict[str, Any] = {
+            "id": cells.get("id", ""),
+            "locations": _parse_locations(cells["locations"]),
+            "triggers": _split_list(cells.get("triggers", "")),
+            "intensity": cells.get("intensity"),
+            "duration_seconds": cells.get("duration_seconds"),
+            "type": cells.get("type", "").strip().lower() or "twitch",
+            "note": cells.get("note", ""),
+        }
+        try:
+            raw["started_at"] = parse_start(cells["started_at"], date_order, zone)
+        except _NeedsDateOrder as problem:
+            preview.needs_date_order = True
+            preview.rejected.append((number, str(problem)))
+            continue
+        except ValueError as problem:
+            preview.rejected.append((number, str(problem)))
+            continue
+        if raw["id"].strip():
+            _take(preview, number, raw, existing_ids, seen, now)
+            continue
+        try:
+            episode = validate_episode({**raw, "id": None}, now)
+        except EntryError as error:
+            preview.rejected.append((number, " ".join(error.by_field.values())))
+            continue
+        key = entry_key(episode)
+        if keys is None:
+            keys = existing_keys()
+        if key in keys:
+            preview.duplicates += 1
+        elif key in keys_in_file:
+            preview.rejected.append((number, f"the same time, place and kind as row {keys_in_file[key]}"))
+        else:
+            keys_in_file[key] = number
+            preview.episodes.append(episode)
     return preview
 
 

@@ -12,7 +12,20 @@ from typing import TYPE_CHECKING
 from pwa.core.settings import AppSettings
 from pwa.ui.context import ShellState, use_shell
 from pwa.ui.shell import detail_view
-from pwa.ui.widgets import announced
+from pwa.ui.widgets import announced, choice
+
+DATE_ORDERS = {"": "Not chosen", "day-first": "Day first: 03/04/2026 is 3 April", "month-first": "Month first: 03/04/2026 is March 4"}
+# The CSV format in plain words; pwa/core/log_exchange.py holds the rules, the README the same table.
+CSV_FORMAT = (
+    ("started_at", "needed", "date and time: 2026-11-23 21:30 (or with seconds, or a time zone like +01:00)"),
+    ("locations", "needed", "places, separated by ';': left calf; neck; other: big toe"),
+    ("id", "optional", "kept when given; without it, an entry with the same time, places and kind is skipped"),
+    ("intensity", "optional", "0 to 10; empty when not noted"),
+    ("duration_seconds", "optional", "whole seconds; empty when not noted"),
+    ("type", "optional", "twitch, cramp, tingling or other; empty means twitch"),
+    ("triggers", "optional", "separated by ';': caffeine; poor sleep"),
+    ("note", "optional", "any text"),
+)
 
 if TYPE_CHECKING:
     from pwa.adapters.log_transfer import LogRepositories
@@ -31,8 +44,43 @@ def repositories(shell: ShellState) -> LogRepositories:
     return LogRepositories(deps.episode_repository, deps.relaxation_repository, deps.settings_repository)
 
 
+def _format_help(on_template) -> ft.Control:
+    rows = [ft.Text(f"{name} ({need}): {meaning}", key=f"format-{name}", selectable=True) for name, need, meaning in CSV_FORMAT]
+    return ft.ExpansionTile(
+        key="csv-format",
+        title=ft.Text("What a CSV file needs"),
+        subtitle=ft.Text("The columns, and a template to fill in"),
+        leading=ft.Icon(ft.Icons.HELP_OUTLINE),
+        controls=[
+            ft.Container(
+                padding=ft.Padding.only(bottom=12),
+                content=ft.Column(
+                    spacing=6,
+                    tight=True,
+                    controls=[
+                        ft.Text(
+                            "The first row names the columns, in any order and any case. Columns this app does not "
+                            "use are ignored and listed. Cells may be separated by commas, semicolons or tabs. "
+                            "A file saved by this app always imports back unchanged."
+                        ),
+                        *rows,
+                        ft.Text(
+                            "Dates like 03/04/2026 are read only once you say whether your file puts the day or "
+                            "the month first. A date without a time is not used: a time is never made up."
+                        ),
+                        ft.OutlinedButton(
+                            content="Save a template CSV", icon=ft.Icons.TABLE_CHART_OUTLINED, key="export-template",
+                            on_click=on_template, height=48,
+                        ),
+                    ],
+                ),
+            )
+        ],
+    )
+
+
 @ft.component
-def ImportPreviewCard(name: str, preview: ImportPreview, on_done) -> ft.Control:
+def ImportPreviewCard(name: str, preview: ImportPreview, on_done, date_order: str = "", on_date_order=None) -> ft.Control:
     """What an import would add, shown before anything is written."""
     shell = use_shell()
     restore_settings, set_restore_settings = ft.use_state(False)
@@ -67,9 +115,25 @@ def ImportPreviewCard(name: str, preview: ImportPreview, on_done) -> ft.Control:
     controls: list[ft.Control] = [
         ft.Text(f"In {name}", theme_style=ft.TextThemeStyle.TITLE_SMALL),
         ft.Text(preview.summary, key="import-summary"),
+        ft.Text("Nothing is added until you confirm.", theme_style=ft.TextThemeStyle.BODY_SMALL),
         *[ft.Text(f"Also: {line}.") for line in extra],
-        *rejected,
     ]
+    if preview.ignored_columns:
+        controls.append(
+            ft.Text(f"Columns not used: {', '.join(preview.ignored_columns)}.", key="import-ignored", selectable=True)
+        )
+    if on_date_order is not None and (preview.needs_date_order or date_order):
+        controls += [
+            ft.Text(
+                "Some dates could be read two ways. Which does this file use?" if preview.needs_date_order
+                else "Dates like 03/04/2026 are read as chosen here.",
+                key="import-date-order-hint",
+            ),
+            choice("import-date-order", "Dates in this file", date_order, DATE_ORDERS, on_date_order, width=320),
+        ]
+    if rejected:
+        controls.append(ft.Text("Rows that will not be added:", theme_style=ft.TextThemeStyle.TITLE_SMALL))
+    controls += rejected
     if preview.settings is not None:
         controls.append(
             ft.Switch(
@@ -113,7 +177,7 @@ def LogFilesScreen() -> ft.View:
     shell = use_shell()
     exchange = shell.deps.file_exchange
     message, set_message = ft.use_state(None)
-    pending, set_pending = ft.use_state(None)  # (file name, ImportPreview) awaiting confirmation
+    pending, set_pending = ft.use_state(None)  # (picked file, ImportPreview, date order) awaiting confirmation
     listed = ft.use_memo(exchange.listed, [shell.revision, message])
 
     async def save(kind: str) -> None:
@@ -133,12 +197,21 @@ def LogFilesScreen() -> ft.View:
     async def save_backup() -> None:
         await save("json")
 
-    def preview(picked: PickedFile) -> None:
-        from pwa.adapters.log_transfer import read_import
-        from pwa.core.log_exchange import ImportFileError
+    async def save_template() -> None:
+        from pwa.adapters.log_transfer import TEMPLATE_NAME, export_template
 
         try:
-            set_pending((picked.name, read_import(picked.name, picked.data, repositories(shell), shell.deps.now())))
+            set_message(await exchange.save(TEMPLATE_NAME, export_template()))
+        except ExchangeError as error:
+            set_message(str(error))
+
+    def preview(picked: PickedFile, date_order: str = "") -> None:
+        from pwa.adapters.log_transfer import read_import
+        from pwa.core.log_exchange import DateOrder, ImportFileError
+
+        order = DateOrder(date_order) if date_order else None
+        try:
+            set_pending((picked, read_import(picked.name, picked.data, repositories(shell), shell.deps.now(), order), date_order))
             set_message(None)
         except ImportFileError as error:
             set_pending(None)
@@ -177,6 +250,7 @@ def LogFilesScreen() -> ft.View:
         ),
         ft.Text("Bring entries in", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         ft.Text("You see what a file holds before anything is added. Entries already in your log are skipped."),
+        _format_help(save_template),
     ]
     if exchange.picks_files:
         body.append(
@@ -202,6 +276,7 @@ def LogFilesScreen() -> ft.View:
     if message:
         top.append(announced(ft.Text(message, key="files-message")))
     if pending is not None:
-        top.append(ImportPreviewCard(pending[0], pending[1], done))
+        picked, found, order = pending
+        top.append(ImportPreviewCard(picked.name, found, done, order, lambda chosen: preview(picked, chosen)))
     body = top + body
     return detail_view(routes.LOG_FILES, "Export and import", body, modal=True)

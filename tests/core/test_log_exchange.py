@@ -86,8 +86,9 @@ def test_an_import_preview_counts_new_duplicate_and_rejected_rows():
     assert [e.id for e in preview.episodes] == ["a1", "a2"]
     assert preview.duplicates == 1
     reasons = dict(preview.rejected)
-    assert "twice" in reasons[4] and "date and time" in reasons[5] and "0 to 10" in reasons[6] and "4 values" in reasons[7]
-    assert preview.summary == "2 new entries, 1 already in your log (skipped), 4 could not be used."
+    assert "twice" in reasons[4] and "day-first or month-first" in reasons[5] and "0 to 10" in reasons[6] and "4 values" in reasons[7]
+    assert preview.summary == "2 to add, 1 already in your log, 4 with problems."
+    assert preview.needs_date_order
     assert preview.episodes[0].locations[0].label == "left calf" and preview.episodes[0].triggers == ("caffeine", "stress")
 
 
@@ -95,10 +96,12 @@ def test_an_import_preview_counts_new_duplicate_and_rejected_rows():
     "data, message",
     [
         (b"", "empty"),
-        (b"when,where\n1,2\n", "The columns should be"),
-        ("id,started_at\n".encode("utf-16"), "not UTF-8"),
-        (b"\xff\xfe\xfa", "not UTF-8"),
-        (b"x" * (20 * 1024 * 1024 + 1), "larger than 20 MB"),
+        (b"when,where\n1,2\n", "needs the columns started_at and locations"),
+        ("id,started_at\n".encode("utf-16"), "needs the columns started_at and locations .*; it has id, started_at"),
+        (b"\xff\xfe\xfa", "says it is UTF-16 text but is not"),
+        (b"\xe9t\xe9,x\n", "not UTF-8"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "not a text file"),
+        (b"x" * (10 * 1024 * 1024 + 1), "larger than 10 MB"),
     ],
 )
 def test_a_file_that_cannot_be_used_at_all_says_why(data, message):
@@ -337,8 +340,11 @@ def row(entry_id="a1", started="2026-11-23T21:00:00+00:00", places="left calf", 
     "data, message",
     [
         (b"", "The file is empty."),
-        (b"\r\n", "The columns should be: id, started_at, locations, intensity, duration_seconds, type, triggers, note. This file has: none."),
-        (b"id,when\r\n", "The columns should be: id, started_at, locations, intensity, duration_seconds, type, triggers, note. This file has: id, when."),
+        (b"\r\n", "The file needs the columns started_at and locations (the others are optional); it has none. The template in the import screen shows the format."),
+        (b"id,when\r\n", "The file needs the columns started_at and locations (the others are optional); it has id, when. The template in the import screen shows the format."),
+        (b"started_at,locations,Started At\r\n", "The column started_at appears more than once, so the file is not clear."),
+        (b"\x00", "This is not a text file (it may be a spreadsheet like .xlsx, a picture or a PDF). In your spreadsheet, choose Save as, then 'CSV UTF-8', and import that file."),
+        (b"\xfe\xff\xd8\x00", "The file says it is UTF-16 text but is not. Save it as 'CSV UTF-8' and try again."),
         ("caf\u00e9".encode("latin-1"), "The file is not UTF-8 text. Save it as 'CSV UTF-8' (or export it again from this app) and try again."),
     ],
 )  # fmt: skip
@@ -383,25 +389,25 @@ def test_rows_are_numbered_as_in_a_spreadsheet_and_bad_rows_in_the_middle_do_not
     )
     preview = parse_csv(data, {"a7"}, NOW)
     assert preview.rejected == [
-        (4, "has 3 values instead of 8"),
-        (5, "the id is missing"),
+        (4, "has 3 values but the first row names 8 columns"),
         (6, "the same id appears twice in the file"),
         (7, "'left' is not one of the body regions."),
         (9, "Intensity is a whole number from 0 to 10."),
     ]
     assert preview.duplicates == 1
-    assert [e.id for e in preview.episodes] == ["a1", "a5"]
-    several = preview.episodes[1]
+    assert [e.id for e in preview.episodes][0::2] == ["a1", "a5"]
+    assert len(preview.episodes[1].id) == 32 and preview.episodes[1].locations[0].region == "neck"  # no id: one is made
+    several = preview.episodes[2]
     assert [(l.region, l.side, l.other_text) for l in several.locations] == [
         ("calf", "left", None), ("thigh", "right", None), ("other", None, "big toe"), ("neck", None, None),
     ]  # fmt: skip
     assert several.triggers == ("caffeine", "poor sleep") and several.duration_seconds == 90
-    assert preview.summary == "2 new entries, 1 already in your log (skipped), 5 could not be used."
+    assert preview.summary == "3 to add, 1 already in your log, 4 with problems."
 
 
 def test_several_duplicates_are_all_counted():
     preview = parse_csv(csv_bytes(row("a1"), row("a2"), row("a3")), {"a1", "a2"}, NOW)
-    assert preview.duplicates == 2 and preview.summary == "1 new entry, 2 already in your log (skipped)."
+    assert preview.duplicates == 2 and preview.summary == "1 to add, 2 already in your log."
 
 
 def test_the_import_uses_the_time_it_is_given_for_the_future_rule():

@@ -89,9 +89,9 @@ async def test_import_shows_a_preview_and_writes_only_after_confirming(app_main,
     (folder / "old.csv").write_text("\n".join(rows), "utf-8")
     async with mounted(app_main, route=routes.LOG_FILES) as h:
         await h.tap(h.one(key="import-file-old.csv"))
-        assert h.one(key="import-summary").value == "1 new entry, 1 already in your log (skipped), 2 could not be used."
+        assert h.one(key="import-summary").value == "1 to add, 1 already in your log, 2 with problems."
         assert h.one(key="rejected-4").value == "Row 4: 'elbow' is not one of the body regions."
-        assert h.one(key="rejected-5").value == "Row 5: Use a date and time like 2026-11-23T21:30+00:00."
+        assert h.one(key="rejected-5").value == "Row 5: not a date is not a date and time like 2026-11-23 21:30."
         assert len(deps.episode_repository.find()) == 1  # nothing written yet
         await h.tap(h.one(key="import-cancel"))
         assert h.one(key="files-message").value == "Nothing was imported." and len(deps.episode_repository.find()) == 1
@@ -107,11 +107,12 @@ async def test_import_shows_a_preview_and_writes_only_after_confirming(app_main,
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("wrong.csv", b"date,what\n2026-11-20,twitch\n", "The columns should be: id, started_at"),
+        ("wrong.csv", b"date,what\n2026-11-20,twitch\n", "The file needs the columns started_at and locations"),
+        ("sheet.csv", b"PK\x03\x04\x14\x00\x06\x00\x08\x00", "This is not a text file"),
         ("latin.csv", ",".join(CSV_COLUMNS).encode() + b"\nx,2026-11-20T08:00+00:00,neck,1,,twitch,,caf\xe9\n", "not UTF-8"),
         ("broken.json", b'{"format": "bfs-companion-backup", "version": 1, "episodes": [', "not valid JSON"),
         ("other.json", b'{"hello": 1}', "not a BFS Companion backup"),
-        ("notes.txt", b"hello", "Choose a .csv file"),
+        ("notes.pdf", b"%PDF-1.4", "Only CSV files (.csv) and backups from this app (.json) can be imported."),
     ],
 )
 async def test_a_bad_file_changes_nothing_and_says_why(app_main, deps, folder, name, content, message):
@@ -120,7 +121,7 @@ async def test_a_bad_file_changes_nothing_and_says_why(app_main, deps, folder, n
     (folder / name).write_bytes(content)
     exchange = deps.file_exchange
     async with mounted(app_main, route=routes.LOG_FILES) as h:
-        if name.endswith(".txt"):  # not listed, but a picked file could still have any name
+        if name.endswith(".pdf"):  # not listed, but a picked file could still have any name
             assert h.all(key=f"import-file-{name}") == []
             exchange.listed = lambda: [name]
             await h.navigate(routes.LOG)
@@ -147,7 +148,7 @@ async def test_a_backup_restores_into_an_empty_app_with_settings_on_request(app_
     )
     async with mounted(lambda page: __import__("pwa.app").app.main(page, fresh), route=routes.LOG_FILES) as h:
         await h.tap(h.one(key="import-file-backup.json"))
-        assert h.one(key="import-summary").value == "1 new entry."
+        assert h.one(key="import-summary").value == "1 to add."
         await h.change(h.one(key="import-settings"), {"value": True}, "true")
         await h.tap(h.one(key="import-confirm"))
         assert h.one(key="files-message").value == (
@@ -178,10 +179,57 @@ async def test_the_browser_build_downloads_and_uses_the_file_picker(app_main, de
             {"id": 0, "name": "mine.csv", "path": None, "size": len(picked), "bytes": list(picked.encode("utf-8"))}
         ]
         await h.tap(h.one(key="import-choose"))
-        assert h.one(key="import-summary").value == "1 new entry."
+        assert h.one(key="import-summary").value == "1 to add."
         await h.tap(h.one(key="import-confirm"))
         assert browser_deps.episode_repository.get("from-picker").note == "in the browser"
 
         h.client.methods["pick_files"] = lambda args: []  # the user closed the picker
         await h.tap(h.one(key="import-choose"))
         assert h.one(key="files-message").value == "Added 1 entry."  # unchanged: nothing happened
+
+
+async def test_a_spreadsheets_file_imports_once_the_person_says_how_its_dates_are_written(app_main, deps, folder):
+    folder.mkdir()
+    (folder / "sheet.csv").write_text(
+        "Started At;Locations;Feeling;Type\r\n03/04/2026 10:00;Calf (left);ok;Cramp\r\n2026-11-20 08:00;tongue;;\r\n", "utf-8"
+    )
+    async with mounted(app_main, route=routes.LOG_FILES) as h:
+        await h.tap(h.one(key="import-file-sheet.csv"))
+        assert h.one(key="import-summary").value == "1 to add, 1 with problems."
+        assert h.one(key="import-ignored").value == "Columns not used: Feeling."
+        assert h.one(key="import-date-order-hint").value == "Some dates could be read two ways. Which does this file use?"
+        assert h.one(key="rejected-2").value.startswith("Row 2: 03/04/2026 10:00 could be day-first or month-first")
+        await h.select("import-date-order", "day-first")
+        assert h.one(key="import-summary").value == "2 to add."
+        assert h.one(key="import-date-order").value == "day-first"
+        assert deps.episode_repository.find() == []  # still nothing written
+        await h.select("import-date-order", "month-first")
+        await h.tap(h.one(key="import-confirm"))
+        assert h.one(key="files-message").value == "Added 2 entries."
+    found = {e.locations[0].label: e for e in deps.episode_repository.find()}
+    assert found["left calf"].started_at == dt.datetime(2026, 3, 4, 10, 0).astimezone()  # month first, as chosen
+    assert found["left calf"].type.value == "cramp" and found["left calf"].intensity is None
+    assert found["tongue"].type.value == "twitch"
+
+
+async def test_a_file_without_ids_imported_twice_adds_its_entries_once(app_main, deps, folder):
+    folder.mkdir()
+    (folder / "mine.csv").write_text("started_at,locations\n2026-11-20 08:00,jaw\n2026-11-21 09:30,left eyelid\n", "utf-8")
+    async with mounted(app_main, route=routes.LOG_FILES) as h:
+        await h.tap(h.one(key="import-file-mine.csv"))
+        await h.tap(h.one(key="import-confirm"))
+        await h.tap(h.one(key="import-file-mine.csv"))
+        assert h.one(key="import-summary").value == "0 to add, 2 already in your log."
+        assert h.one(key="import-confirm").disabled is True
+    assert len(deps.episode_repository.find()) == 2
+
+
+async def test_the_format_is_explained_and_a_template_can_be_saved(app_main, deps, folder):
+    async with mounted(app_main, route=routes.LOG_FILES) as h:
+        assert h.one(key="format-started_at").value.startswith("started_at (needed): ")
+        assert h.one(key="format-id").value.startswith("id (optional): ")
+        assert {f"format-{name}" for name in CSV_COLUMNS} <= {str(c.key) for c in h.all() if c.key}
+        await h.tap(h.one(key="export-template"))
+        template = folder / "bfs-companion-template.csv"
+        assert h.one(key="files-message").value == f"Saved as {template}."
+        assert template.read_bytes() == (",".join(CSV_COLUMNS) + "\r\n").encode()
