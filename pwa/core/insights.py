@@ -103,8 +103,7 @@ def trend(stats: dict[dt.date, DayStat], today: dt.date, weeks: int) -> Trend:
     """Bars per day for up to 4 weeks, per week for longer; a summary sentence to go with them."""
     first = today - dt.timedelta(days=weeks * 7 - 1)
     found = bars(stats, first, today)
-    period = "the last week" if weeks == 1 else f"the last {weeks} weeks"
-    return Trend(weeks, tuple(found), period_summary(found, stats, first, today, period))
+    return Trend(weeks, tuple(found), period_summary(found, stats, first, today, period_name(first, today, today)))
 
 
 def period_summary(found: list[Bar], stats: dict[dt.date, DayStat], first: dt.date, today: dt.date, period: str) -> str:
@@ -129,6 +128,77 @@ def intensity_sentence(total: int, noted: int, count: int) -> str:
     if not noted:
         return f"No intensity was noted on {'this entry' if count == 1 else f'these {count} entries'}."
     return f"Average intensity {total / noted:.1f} out of 10 (intensity noted for {noted} of {count} entries)."
+
+
+def period_name(start: dt.date, end: dt.date, today: dt.date) -> str:
+    """How a period is named in every sentence about it, on screen and in the report."""
+    days = (end - start).days + 1
+    if end == today and days % 7 == 0:
+        return "the last week" if days == 7 else f"the last {days // 7} weeks"
+    if days == 1:
+        return f"{start.day} {start:%B %Y}"
+    return f"the {days} days from {start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    """Everything the insights screen and the report say about one period, computed once, the same way."""
+
+    start: dt.date
+    end: dt.date
+    name: str
+    episodes: tuple[Episode, ...]  # in the period, oldest first
+    local_starts: tuple[dt.datetime, ...]  # each one's start in the zone used
+    stats: dict[dt.date, DayStat]
+    bars: tuple[Bar, ...]
+    summary: str
+    places: tuple[tuple[str, int], ...]
+    check_ins: tuple[DayCheckIn, ...]
+    sessions: tuple[SessionRecord, ...]
+    insights: Insights
+
+
+def period_view(
+    all_episodes: list[Episode],
+    check_ins: list[DayCheckIn],
+    sessions: list[SessionRecord],
+    start: dt.date,
+    end: dt.date,
+    today: dt.date,
+    zone: dt.tzinfo | None,
+    all_local: list[dt.datetime] | None = None,
+) -> PeriodView:
+    """The period from `start` to `end` (local days in `zone`, both included): trend, places and factors.
+
+    `all_local`: each episode's start in `zone`, when the caller has them (converting is the slow part).
+    """
+    all_local = [e.started_at.astimezone(zone) for e in all_episodes] if all_local is None else all_local
+    chosen = sorted(
+        ((e, moment) for e, moment in zip(all_episodes, all_local) if start <= moment.date() <= end),
+        key=lambda pair: pair[0].started_at,
+    )
+    episodes = [e for e, _ in chosen]
+    local_starts = tuple(moment for _, moment in chosen)
+    days = [moment.date() for moment in local_starts]
+    stats = days_by_date(episodes, zone, days)
+    found = bars(stats, start, end)
+    name = period_name(start, end, today)
+    period_check_ins = tuple(c for c in check_ins if start <= c.day <= end)
+    period_sessions = tuple(s for s in sessions if start <= local_day(s.started_at, zone) <= end)
+    return PeriodView(
+        start,
+        end,
+        name,
+        tuple(episodes),
+        local_starts,
+        stats,
+        tuple(found),
+        period_summary(found, stats, start, end, name),
+        tuple(places(episodes)),
+        period_check_ins,
+        period_sessions,
+        factor_insights(episodes, list(period_check_ins), list(period_sessions), end, zone, days),
+    )
 
 
 def _compare_halves(earlier: int, later: int) -> str:

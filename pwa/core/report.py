@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pwa.core.episodes import NOT_NOTED, DayCheckIn, Episode, EpisodeType, describe_duration
-from pwa.core.insights import RELAXATION, Bar, FactorInsight, Insights, bars, days_by_date, factor_insights, local_day, period_summary, places
+from pwa.core.insights import RELAXATION, Bar, FactorInsight, Insights, period_view
 from pwa.core.relaxation_log import SessionRecord
 
 NOT_LOGGED = "Not logged"
@@ -82,21 +82,10 @@ def build_report(
     # Local times once: converting 10,000 of them is the slow part, so nothing else does it again.
     all_local = [e.started_at.astimezone(zone) for e in all_episodes]
     all_days = [moment.date() for moment in all_local]
-    chosen = sorted(
-        ((e, moment) for e, moment in zip(all_episodes, all_local) if start <= moment.date() <= end),
-        key=lambda pair: pair[0].started_at,
-    )
-    in_period = [e for e, _ in chosen]
-    local_starts = tuple(moment for _, moment in chosen)
-    days = [moment.date() for moment in local_starts]
+    view = period_view(all_episodes, check_ins, sessions, start, end, generated_at.astimezone(zone).date(), zone, all_local)
+    in_period, stats, summary, where, insights = list(view.episodes), view.stats, view.summary, view.places, view.insights
     period_days = (end - start).days + 1
-    stats = days_by_date(in_period, zone, days)
-    found_bars = bars(stats, start, end)
-    summary = period_summary(found_bars, stats, start, end, f"this period of {_plural(period_days, 'day')}")
-    period_check_ins = tuple(c for c in check_ins if start <= c.day <= end)
-    period_sessions = [s for s in sessions if start <= local_day(s.started_at, zone) <= end]
-    where = tuple(places(in_period))
-    insights = factor_insights(in_period, list(period_check_ins), period_sessions, end, zone, days)
+    period_check_ins, period_sessions = view.check_ins, list(view.sessions)
     answers = [
         _first_noticed(all_days),
         _how_often(in_period, stats, period_days, summary),
@@ -109,7 +98,7 @@ def build_report(
         *(Answer(q, f"{NOT_LOGGED}: the app does not ask about this. Worth noting down before the visit.", False) for q in NOT_IN_THE_LOG),
     ]
     return Report(
-        start, end, generated_at, tuple(answers), tuple(found_bars), summary, where, tuple(in_period), period_check_ins, local_starts
+        start, end, generated_at, tuple(answers), view.bars, summary, where, view.episodes, period_check_ins, view.local_starts
     )
 
 
@@ -129,7 +118,7 @@ def _how_often(episodes: list[Episode], stats, period_days: int, summary: str) -
     if not episodes:
         return Answer(question, f"{NOT_LOGGED}: nothing was logged in this period.", False)
     timed = [e.duration_seconds for e in episodes if e.duration_seconds is not None]
-    text = f"{_entries(len(episodes))} on {len(stats)} of {period_days} days. {summary}"
+    text = f"{_entries(len(episodes))} in all. {summary}"
     if timed:
         text += f" Typical length (median of {_entries(len(timed), 'timed entry')}): {describe_duration(int(statistics.median(timed)))}."
     return Answer(question, text)

@@ -287,3 +287,31 @@ def test_an_intensity_difference_of_exactly_three_quarters_of_a_point_is_mention
     caffeine = factor(factor_insights(log, [], [], TODAY, UTC), "caffeine")
     assert caffeine.intensity_with - caffeine.intensity_without == 0.75
     assert "they felt stronger on average" in caffeine.sentence
+
+
+def test_a_period_is_named_the_same_way_everywhere():
+    from pwa.core.insights import period_name
+
+    assert period_name(days_ago(6), TODAY, TODAY) == "the last week"
+    assert period_name(days_ago(27), TODAY, TODAY) == "the last 4 weeks"
+    assert period_name(days_ago(13), TODAY, TODAY) == "the last 2 weeks"
+    assert period_name(days_ago(7), TODAY, TODAY) == "the 8 days from 16 November 2026 to 23 November 2026"
+    assert period_name(days_ago(7), days_ago(1), TODAY) == "the 7 days from 16 November 2026 to 22 November 2026"  # not up to today
+    assert period_name(TODAY, TODAY, TODAY) == "23 November 2026"
+
+
+def test_a_period_view_counts_only_its_own_days_in_every_part():
+    from pwa.core.insights import period_view
+
+    log = [entry(days_ago(n), triggers=["stress"] if n < 7 else []) for n in range(40)]
+    log.append(entry(days_ago(3), where=("jaw", None)))
+    check_ins = [DayCheckIn(days_ago(n), stress=8) for n in (2, 30)]
+    sessions = [SessionRecord(dt.datetime.combine(days_ago(n), dt.time(20), tzinfo=UTC), "Box breathing", 60) for n in (1, 35)]
+    view = period_view(log, check_ins, sessions, days_ago(13), TODAY, TODAY, UTC)
+    assert len(view.episodes) == 15 and view.episodes[0].started_at < view.episodes[-1].started_at
+    assert view.places == (("left calf", 14), ("jaw", 1))
+    assert [c.day for c in view.check_ins] == [days_ago(2)] and len(view.sessions) == 1
+    assert view.insights.span_days == 14 and len(view.bars) == 14
+    assert view.summary.startswith("In the last 2 weeks you logged entries on 14 of 14 days.")
+    edge = period_view(log, [], [], days_ago(39), days_ago(39), TODAY, UTC)
+    assert len(edge.episodes) == 1 and edge.name == "15 October 2026"

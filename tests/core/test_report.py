@@ -46,7 +46,7 @@ def test_a_known_log_answers_every_question_it_can():
     found = answers(report)
     assert found["When did you first notice the twitching?"].answer.startswith("The first entry in this log is from 14 September 2026.")
     often = found["How often does it happen?"].answer
-    assert often.startswith("5 entries on 4 of 21 days. In this period of 21 days you logged entries on 4 of 21 days")
+    assert often.startswith("5 entries in all. In the 21 days from 1 November 2026 to 21 November 2026 you logged entries on 4 of 21 days.")
     assert often.endswith("Typical length (median of 2 timed entries): 2 minutes.")
     muscles = found["Is it in specific muscles, or in many places?"].answer
     assert muscles == (

@@ -50,9 +50,7 @@ async def test_insights_show_trends_places_and_an_association(app_main, deps):
         assert sentence.startswith("On days you noted poor sleep you logged more entries than on other days")
         assert sentence.endswith("This is a pattern in your log, not proof of a cause.")
         assert h.all(key="insights-missing") == []
-        h.session.apply_patch(h.one(key="insights-weeks")._i, {"value": "12"})
-        await h.session.dispatch_event(h.one(key="insights-weeks")._i, "select", "12")
-        await h.settle()
+        await h.select("insights-period", "84")
         assert len(bars_in(h, "chart-entries")) == 12
         # the chart's bars carry no colour for "bad": the theme's primary colour, or a neutral outline when empty
         assert {b.bgcolor for b in bars_in(h, "chart-entries")} <= {ft.Colors.PRIMARY, ft.Colors.OUTLINE_VARIANT}
@@ -85,21 +83,17 @@ async def test_the_report_is_saved_as_a_file_for_the_chosen_period(app_main, dep
         page = path.read_text("utf-8")
         assert "felt weak after the gym" in page and "long ago" not in page
         assert "1 note mentions weak" in page and "1 relaxation session, about 4 minutes in all: Box breathing (1)." in page
-        h.session.apply_patch(h.one(key="report-period")._i, {"value": "all"})
-        await h.session.dispatch_event(h.one(key="report-period")._i, "select", "all")
-        await h.settle()
+        await h.select("insights-period", "all")
         await h.tap(h.one(key="report-save"))
         everything = folder / f"bfs-companion-report-{(NOW - dt.timedelta(days=40)).date()}-to-{NOW.date()}.html"
         assert "long ago" in everything.read_text("utf-8")
-        h.session.apply_patch(h.one(key="report-period")._i, {"value": "custom"})
-        await h.session.dispatch_event(h.one(key="report-period")._i, "select", "custom")
-        await h.settle()
-        await h.change(h.one(key="report-from"), {"value": "2026-11-20"}, "2026-11-20")
-        await h.change(h.one(key="report-to"), {"value": "2026-11-01"}, "2026-11-01")
-        await h.tap(h.one(key="report-save"))
-        assert h.one(key="report-message").value == "The first day is after the last day."
+        await h.select("insights-period", "custom")
+        await h.change(h.one(key="period-from"), {"value": "2026-11-20"}, "2026-11-20")
+        await h.change(h.one(key="period-to"), {"value": "2026-11-01"}, "2026-11-01")
+        assert h.one(key="period-problem").value == "The first day is after the last day."
+        assert h.all(key="report-save") == [] and h.all(key="trend-summary") == []  # no figures for dates that cannot be used
         assert len(list(folder.iterdir())) == 2
-        await h.change(h.one(key="report-to"), {"value": ""}, "")  # blank: up to today
+        await h.change(h.one(key="period-to"), {"value": ""}, "")  # blank: up to today
         await h.tap(h.one(key="report-save"))
         assert (folder / f"bfs-companion-report-2026-11-20-to-{NOW.date()}.html").exists()
 
@@ -139,3 +133,31 @@ async def test_an_intensity_chart_appears_only_over_intensities_that_were_noted(
     async with mounted(app_main, route=routes.INSIGHTS) as h:
         assert h.one(key="trend-summary").value.endswith("Average intensity 0.0 out of 10 (intensity noted for 1 of 3 entries).")
         assert h.one(key="chart-intensity") is not None
+
+
+async def test_every_section_follows_the_one_period_and_the_report_says_the_same(app_main, deps, folder):
+    import html
+
+    for n in range(30, 80):  # poor sleep and busier days only more than four weeks ago
+        for _ in range(3 if n % 3 == 0 else 1):
+            add(deps, n, triggers=["poor sleep"] if n % 3 == 0 else [], intensity=None if n % 2 else 4)
+    for n in range(0, 28):
+        add(deps, n, locations=[{"region": "jaw"}])
+    async with mounted(app_main, route=routes.INSIGHTS) as h:
+        assert h.all(key="insight-poor-sleep") == [] and h.all(key="waiting-poor-sleep") == []  # not in these 4 weeks
+        assert [str(c.key) for c in h.all() if str(c.key).startswith("place-")] == ["place-jaw"]
+        for period in ("84", "all", "7", "28"):
+            await h.select("insights-period", period)
+            summary = h.one(key="trend-summary").value
+            sentences = [c.value for c in h.all() if str(c.key).startswith("insight-")]
+            places = [c.controls[0].value for c in h.all() if str(c.key).startswith("place-")]
+            if period == "84":
+                assert h.one(key="insight-poor-sleep") is not None and "left calf: " in " ".join(places)
+            await h.tap(h.one(key="report-save"))
+            (path,) = [p for p in folder.iterdir() if p.stat().st_mtime_ns == max(q.stat().st_mtime_ns for q in folder.iterdir())]
+            page = html.unescape(path.read_text("utf-8"))
+            assert summary in page, period
+            assert all(sentence in page for sentence in sentences), period
+            for line in places:
+                label, count = line.rsplit(": ", 1)
+                assert f"{label} ({count})" in page, period
