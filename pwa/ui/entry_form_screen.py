@@ -28,6 +28,10 @@ TYPE_LABELS = {
 }
 
 
+def _count(problems: int) -> str:
+    return "one detail" if problems == 1 else f"{problems} details"
+
+
 @ft.component
 def EntryFormScreen() -> ft.View:
     shell = use_shell()
@@ -48,7 +52,8 @@ def EntryFormScreen() -> ft.View:
     kind, set_kind = ft.use_state((existing.type if existing else EpisodeType.TWITCH).value)
     triggers, set_triggers = ft.use_state(existing.triggers if existing else ())
     note, set_note = ft.use_state(existing.note if existing else "")
-    errors, set_errors = ft.use_state({})
+    attempted, set_attempted = ft.use_state(False)  # errors show after the first Save, then follow every change
+    save_error, set_save_error = ft.use_state(None)
 
     if entry_id != routes.NEW_ENTRY_ID and existing is None:
         body = [
@@ -57,7 +62,8 @@ def EntryFormScreen() -> ft.View:
         ]
         return detail_view(routes.edit_entry(entry_id), "Entry", body, modal=True)
 
-    async def save() -> None:
+    def check() -> tuple[dict[str, str], Episode | None]:
+        """Every field's problem, or the entry ready to save."""
         problems: dict[str, str] = {}
         raw = {
             "id": existing.id if existing else None,
@@ -79,13 +85,17 @@ def EntryFormScreen() -> ft.View:
         try:
             episode = validate_episode(raw, shell.deps.now())
         except EntryError as problem:
-            problems = {**problem.by_field, **problems}
-        if problems:
-            set_errors(problems)
+            return {**problem.by_field, **problems}, None
+        return problems, None if problems else episode
+
+    async def save() -> None:
+        set_attempted(True)
+        problems, episode = check()
+        if episode is None:
             return
         refused = await save_durably(shell, lambda: repository.save(episode))  # back to the log only once stored
         if refused:
-            set_errors({"save": NOT_STORED.format(error=refused)})
+            set_save_error(NOT_STORED.format(error=refused))
             return
         go(routes.LOG)
 
@@ -100,6 +110,7 @@ def EntryFormScreen() -> ft.View:
         shell.data_changed()
         go(routes.LOG)
 
+    errors = check()[0] if attempted else {}
     body: list[ft.Control] = [
         ft.Row(
             wrap=True,
@@ -124,7 +135,7 @@ def EntryFormScreen() -> ft.View:
                 ),
             ],
         ),
-        *([ft.Text(errors["started_at"], key="entry-time-error")] if "started_at" in errors else []),
+        *([error_text(errors["started_at"], key="entry-time-error")] if "started_at" in errors else []),
         PlacePicker(places, set_places, errors.get("locations")),
         *intensity_fields(intensity, set_intensity, key="entry-intensity"),
         ft.Text("How long (optional)", theme_style=ft.TextThemeStyle.TITLE_SMALL),
@@ -157,11 +168,11 @@ def EntryFormScreen() -> ft.View:
         ),
         TriggerPicker(triggers, offered, set_triggers, errors.get("triggers")),
         note_field(note, set_note, errors.get("note"), key="entry-note"),
-        *([error_text(errors["save"], key="entry-save-error")] if "save" in errors else []),
+        *([error_text(save_error, key="entry-save-error")] if save_error else []),
         ft.FilledButton(content="Save entry", icon=ft.Icons.CHECK, key="entry-save", on_click=save, height=52),
     ]
     if errors:
-        body.append(ft.Text("Some details need another look; see the notes above.", key="entry-errors"))
+        body.append(error_text(f"Not saved yet: {_count(len(errors))} above need{'s' if len(errors) == 1 else ''} another look.", key="entry-errors"))
     if existing is not None:
         body.append(ft.TextButton(content="Delete entry", icon=ft.Icons.DELETE_OUTLINE, key="entry-delete", on_click=delete))
     body.append(doctor_link(key="entry-doctor"))

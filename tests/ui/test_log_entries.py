@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import flet as ft
 import pytest
 
 from pwa import routes
@@ -76,10 +77,26 @@ async def test_form_errors_are_shown_per_field_and_nothing_is_saved(app_main, de
         assert h.one(key="entry-duration").error == "Duration is a number from 1 second to 24 hours."
         assert h.one(key="entry-note").error == "Keep the note to 2,000 characters (it has 2,001)."
         assert h.page.route == routes.edit_entry() and deps.episode_repository.find() == []
-        # a future time is refused too, with its own words
+        assert h.one(key="entry-errors").value == "Not saved yet: 4 details above need another look."
+        assert h.one(key="entry-time-error").color == ft.Colors.ERROR and h.one(key="places-error").color == ft.Colors.ERROR
+        # each message goes as soon as its value is fixed, without saving again
+        await type_into(h, "entry-note", "fine")
+        assert h.one(key="entry-note").error is None
+        await type_into(h, "entry-duration", "")  # empty: not noted, which is fine
+        assert h.one(key="entry-duration").error is None
+        assert h.one(key="entry-errors").value == "Not saved yet: 2 details above need another look."
+        # a future time is refused too, with its own words, as soon as it is typed
         await type_into(h, "entry-date", "2026-11-24")
-        await h.tap(h.one(key="entry-save"))
         assert h.one(key="entry-time-error").value == "The start time is in the future. Use a time up to now."
+        await type_into(h, "entry-date", "2026-11-23")
+        assert h.all(key="entry-time-error") == []
+        await h.select("place-region", "jaw")
+        await h.tap(h.one(key="place-add"))
+        assert h.all(key="places-error") == [] and h.all(key="entry-errors") == []
+        await h.session.dispatch_event(h.one(key="place-jaw")._i, "delete", None)
+        await h.settle()
+        assert h.one(key="places-error").value == "Choose at least one place on the body."
+        assert h.one(key="entry-errors").value == "Not saved yet: one detail above needs another look."
         # "other" needs words
         await h.select("place-region", "other")
         await h.tap(h.one(key="place-add"))
