@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 import flet as ft
 
 from pwa import routes
@@ -18,7 +19,7 @@ from pwa.core.episodes import (
 from pwa.ui.context import NOT_STORED, Undo, go, save_durably, use_shell
 from pwa.ui.entry_fields import PlacePicker, TriggerPicker, intensity_fields, note_field
 from pwa.ui.shell import detail_view
-from pwa.ui.widgets import choice, doctor_link, error_text
+from pwa.ui.widgets import choice, date_field, doctor_link, error_text, time_field
 
 TYPE_LABELS = {
     EpisodeType.TWITCH: "Twitch",
@@ -117,22 +118,8 @@ def EntryFormScreen() -> ft.View:
             spacing=8,
             run_spacing=8,
             controls=[
-                ft.TextField(
-                    key="entry-date",
-                    label="Date (year-month-day)",
-                    value=date_text,
-                    width=200,
-                    keyboard_type=ft.KeyboardType.DATETIME,
-                    on_change=lambda e: set_date_text(e.control.value or ""),
-                ),
-                ft.TextField(
-                    key="entry-time",
-                    label="Time (hh:mm)",
-                    value=time_text,
-                    width=140,
-                    keyboard_type=ft.KeyboardType.DATETIME,
-                    on_change=lambda e: set_time_text(e.control.value or ""),
-                ),
+                date_field("entry-date", "Date (year-month-day)", date_text, set_date_text, last=now.date()),
+                time_field("entry-time", "Time (hh:mm)", time_text, set_time_text),
             ],
         ),
         *([error_text(errors["started_at"], key="entry-time-error")] if "started_at" in errors else []),

@@ -13,7 +13,7 @@ from pwa.core.insights import Bar, PeriodView, period_view
 from pwa.core.periods import PeriodError, last_days, typed_range
 from pwa.ui.context import use_shell
 from pwa.ui.shell import detail_view
-from pwa.ui.widgets import announced, choice, doctor_link, error_text, gentle_note
+from pwa.ui.widgets import announced, choice, date_field, doctor_link, error_text, gentle_note
 
 CHART_HEIGHT = 120
 PLACES_SHOWN = 8
@@ -143,10 +143,10 @@ def InsightsScreen() -> ft.View:
                 wrap=True,
                 spacing=8,
                 controls=[
-                    ft.TextField(key="period-from", label="From (blank: the first entry)", value=first_text, width=220,
-                                 on_change=lambda e: set_first_text(e.control.value or "")),
-                    ft.TextField(key="period-to", label="To (blank: today)", value=last_text, width=220,
-                                 on_change=lambda e: set_last_text(e.control.value or "")),
+                    date_field("period-from", "From (blank: the first entry)", first_text, set_first_text,
+                               first=earliest or today, last=today, width=220),
+                    date_field("period-to", "To (blank: today)", last_text, set_last_text,
+                               first=earliest or today, last=today, width=220),
                 ],
             )
         )

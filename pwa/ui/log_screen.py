@@ -29,7 +29,7 @@ from pwa.core.quick_places import QUICK_WINDOW, quick_places
 from pwa.ui.context import NOT_STORED, go, save_durably, use_shell
 from pwa.ui.entry_fields import PlaceAdder, TriggerPicker, intensity_fields, note_field, slug
 from pwa.ui.shell import destination_view, detail_view
-from pwa.ui.widgets import announced, big_action, choice, doctor_link, error_text, link_tile
+from pwa.ui.widgets import announced, big_action, choice, date_field, doctor_link, error_text, link_tile
 
 HISTORY_SHOWN = 100
 
@@ -187,7 +187,7 @@ def _local_midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time()).astimezone()
 
 
-def _filter_controls(filters: HistoryFilters, set_filters, triggers: list[str], problem: str | None) -> ft.Control:
+def _filter_controls(filters: HistoryFilters, set_filters, triggers: list[str], problem: str | None, today: dt.date) -> ft.Control:
     def change(**changes) -> None:
         set_filters(dataclasses.replace(filters, **changes))
 
@@ -226,19 +226,15 @@ def _filter_controls(filters: HistoryFilters, set_filters, triggers: list[str], 
                 wrap=True,
                 spacing=8,
                 controls=[
-                    ft.TextField(
-                        key="filter-from", label="From (year-month-day)", value=filters.start_text, width=200,
-                        on_change=lambda e: change(start_text=e.control.value or ""),
-                    ),
-                    ft.TextField(
-                        key="filter-to", label="To (year-month-day)", value=filters.end_text, width=200,
-                        on_change=lambda e: change(end_text=e.control.value or ""),
-                    ),
+                    date_field("filter-from", "From (year-month-day)", filters.start_text, lambda v: change(start_text=v),
+                               last=today),
+                    date_field("filter-to", "To (year-month-day)", filters.end_text, lambda v: change(end_text=v),
+                               last=today),
                 ],
             )
         )
     if problem:
-        rows.append(ft.Text(problem, key="filter-problem"))
+        rows.append(error_text(problem, key="filter-problem"))
     if filters.active:
         rows.append(ft.TextButton(content="Clear filters", icon=ft.Icons.CLEAR, key="filter-clear", on_click=lambda: set_filters(HistoryFilters())))
     return ft.ExpansionTile(
@@ -323,7 +319,7 @@ def LogScreen() -> ft.View:
             icon=ft.Icons.INSIGHTS,
         ),
         ft.Text("Your log", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        _filter_controls(filters, set_filters, triggers, problem),
+        _filter_controls(filters, set_filters, triggers, problem, today),
         *_history(episodes[:shown], check_ins, filters.active),
     ]
     if len(episodes) > shown:

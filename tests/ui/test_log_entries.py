@@ -265,3 +265,43 @@ async def test_a_form_whose_save_the_browser_refuses_stays_open_and_says_so(deps
         assert h.page.route == route  # still on the form, with what was typed
         message = h.one(key=error_key).value
         assert message.startswith("It could not be stored in this browser (QuotaExceededError).")
+
+
+async def pick_in_dialog(h, key, value, data):
+    """What the client does when a picker's OK is pressed: the new value, then the change event."""
+    picker = h.one(key=key)
+    assert picker.open
+    h.session.apply_patch(picker._i, {"value": value})
+    await h.session.dispatch_event(picker._i, "change", data)
+    await h.settle()
+
+
+async def test_the_date_and_time_can_be_picked_in_a_calendar_and_on_a_clock(app_main, deps):
+    async with mounted(app_main, route=routes.edit_entry()) as h:
+        await h.tap(h.one(key="entry-date-calendar"))
+        picker = h.one(key="entry-date-picker")
+        assert picker.last_date.date() == NOW.date() and picker.value.date() == NOW.date()  # no day after today
+        await pick_in_dialog(h, "entry-date-picker", dt.datetime(2026, 11, 20), "2026-11-20T00:00:00.000")
+        assert h.one(key="entry-date").value == "2026-11-20"
+        await h.tap(h.one(key="entry-time-clock"))
+        clock = h.one(key="entry-time-picker")
+        assert clock.hour_format == ft.TimePickerHourFormat.H24 and clock.value == dt.time(NOW.hour, NOW.minute)
+        await pick_in_dialog(h, "entry-time-picker", dt.time(7, 5), "07:05")
+        assert h.one(key="entry-time").value == "07:05"
+        await h.select("place-region", "neck")
+        await h.tap(h.one(key="place-add"))
+        await h.tap(h.one(key="entry-save"))
+    (saved,) = deps.episode_repository.find()
+    assert saved.started_at == dt.datetime(2026, 11, 20, 7, 5).astimezone()
+
+
+async def test_the_history_dates_are_picked_the_same_way(app_main, deps):
+    add(deps, started_at=NOW - dt.timedelta(days=5), note="five days ago")
+    add(deps, started_at=NOW - dt.timedelta(days=1), note="yesterday")
+    async with mounted(app_main, route=routes.LOG) as h:
+        await h.select("filter-period", "custom")
+        await h.tap(h.one(key="filter-from-calendar"))
+        await pick_in_dialog(h, "filter-from-picker", dt.datetime.combine((NOW - dt.timedelta(days=2)).date(), dt.time()), "")
+        assert h.one(key="filter-from").value == (NOW - dt.timedelta(days=2)).date().isoformat()
+        notes = [c.subtitle.value for c in h.all() if str(c.key).startswith("entry-")]
+        assert notes == ["twitch · intensity 3 · length not noted\nyesterday"]
