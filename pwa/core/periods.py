@@ -27,3 +27,24 @@ def typed_range(first_text: str, last_text: str) -> tuple[dt.date | None, dt.dat
     if first and last and first > last:
         raise PeriodError("The first day is after the last day.")
     return first, last
+
+
+def month_grid(year: int, month: int) -> list[list[dt.date | None]]:
+    """The weeks of a month, Monday first, as rows of 7 days; days outside the month are None."""
+    first = dt.date(year, month, 1)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    cells: list[dt.date | None] = [None] * first.weekday()
+    cells += [first + dt.timedelta(days=n) for n in range((following - first).days)]
+    cells += [None] * (-len(cells) % 7)
+    return [cells[i : i + 7] for i in range(0, len(cells), 7)]
+
+
+def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """The first day of the month and the first day of the next one."""
+    return dt.date(year, month, 1), dt.date(year + month // 12, month % 12 + 1, 1)
+
+
+def shift_month(year: int, month: int, step: int) -> tuple[int, int]:
+    """The month `step` months later (earlier when negative)."""
+    index = year * 12 + (month - 1) + step
+    return index // 12, index % 12 + 1

@@ -24,7 +24,7 @@ from pwa.core.episodes import (
     validate_episode,
 )
 from pwa.core.insights import VERY_OFTEN, gentle_note_due
-from pwa.core.periods import PeriodError, last_days, typed_range
+from pwa.core.periods import PeriodError, last_days, month_bounds, month_grid, shift_month, typed_range
 from pwa.core.quick_places import QUICK_WINDOW, quick_places
 from pwa.ui.context import NOT_STORED, go, save_durably, use_shell
 from pwa.ui.entry_fields import PlaceAdder, TriggerPicker, intensity_fields, note_field, slug
@@ -283,15 +283,105 @@ def _undo_banner(shell) -> list[ft.Control]:
     ]
 
 
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _day_cell(day: dt.date | None, logged: bool, chosen: bool, today: dt.date, on_pick) -> ft.Control:
+    if day is None:
+        return ft.Container(expand=1, height=52)
+    words = f"{day:%A} {day.day} {day:%B}: {'entries logged' if logged else 'nothing logged'}"
+    marker = ft.Container(
+        width=6, height=6, border_radius=3, bgcolor=ft.Colors.PRIMARY if logged else None, key=f"day-marker-{day}" if logged else None
+    )  # a neutral dot: no counts, no alarm colours
+    return ft.Container(
+        expand=1,
+        height=52,
+        content=ft.TextButton(
+            key=f"day-{day}",
+            tooltip=words,
+            disabled=day > today,
+            on_click=lambda: on_pick(day),
+            style=ft.ButtonStyle(
+                padding=0,
+                shape=ft.RoundedRectangleBorder(radius=10),
+                side=ft.BorderSide(2, ft.Colors.PRIMARY) if chosen else None,
+            ),
+            content=ft.Column(
+                [ft.Text(str(day.day), weight=ft.FontWeight.W_600 if day == today else None), marker],
+                spacing=2,
+                tight=True,
+                horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+            ),
+        ),
+    )
+
+
+@ft.component
+def MonthView(where: EpisodeFilter, today: dt.date) -> ft.Control:
+    """A calendar month with a neutral mark on each day that has entries; a tapped day shows them."""
+    shell = use_shell()
+    repository = shell.deps.episode_repository
+    month, set_month = ft.use_state((today.year, today.month))
+    chosen, set_chosen = ft.use_state(None)
+    first, following = month_bounds(*month)
+    in_month = dataclasses.replace(where, start=_local_midnight(first), end=_local_midnight(following))
+    found = ft.use_memo(lambda: repository.find(in_month), [shell.revision, in_month])
+    days = {e.started_at.astimezone().date() for e in found}
+    check_ins = ft.use_memo(lambda: {c.day: c for c in repository.check_ins()}, [shell.revision])
+
+    def go_month(step: int) -> None:
+        set_month(shift_month(*month, step))
+        set_chosen(None)
+
+    latest = month >= (today.year, today.month)
+    header = ft.Row(
+        alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        controls=[
+            ft.IconButton(icon=ft.Icon(ft.Icons.CHEVRON_LEFT, semantics_label="Previous month"), tooltip="Previous month",
+                          key="month-previous", on_click=lambda: go_month(-1)),
+            announced(ft.Text(f"{first:%B %Y}", key="month-title", theme_style=ft.TextThemeStyle.TITLE_SMALL)),
+            ft.IconButton(icon=ft.Icon(ft.Icons.CHEVRON_RIGHT, semantics_label="Next month"), tooltip="Next month",
+                          key="month-next", disabled=latest, on_click=lambda: go_month(1)),
+        ],
+    )
+    grid = [
+        ft.Row([ft.Text(name, expand=1, text_align=ft.TextAlign.CENTER, theme_style=ft.TextThemeStyle.LABEL_SMALL) for name in WEEKDAYS], spacing=2),
+        *(
+            ft.Row([_day_cell(day, day in days, day == chosen, today, set_chosen) for day in week], spacing=2)
+            for week in month_grid(*month)
+        ),
+    ]
+    controls: list[ft.Control] = [header, ft.Column(grid, key="month-grid", spacing=2)]
+    logged_days = len(days)
+    controls.append(
+        ft.Text(
+            f"Entries on {logged_days} day{'s' if logged_days != 1 else ''} of {first:%B}." if logged_days else f"Nothing logged in {first:%B}.",
+            key="month-summary", theme_style=ft.TextThemeStyle.BODY_SMALL,
+        )
+    )
+    if chosen is None:
+        controls.append(ft.Text("Tap a day to see its entries.", key="month-hint"))
+    else:
+        on_day = [e for e in found if e.started_at.astimezone().date() == chosen]
+        controls += _history(on_day, {chosen: check_ins[chosen]} if chosen in check_ins else {}, True) if on_day else [
+            ft.Text(f"Nothing logged on {chosen:%A} {chosen.day} {chosen:%B}.", key="month-day-empty")
+        ]
+    return ft.Column(controls, spacing=8, key="month-view")
+
+
 @ft.component
 def LogScreen() -> ft.View:
     shell = use_shell()
     repository = shell.deps.episode_repository
     filters, set_filters = ft.use_state(HistoryFilters())
     shown, set_shown = ft.use_state(HISTORY_SHOWN)
+    layout, set_layout = ft.use_state("days")
     today = shell.deps.now().date()
     where, problem = filters.to_filter(today)
-    episodes = ft.use_memo(lambda: repository.find(where, limit=shown + 1), [shell.revision, where, shown])
+    episodes = ft.use_memo(
+        lambda: repository.find(where, limit=shown + 1) if layout == "days" else [], [shell.revision, where, shown, layout]
+    )
     check_ins = ft.use_memo(lambda: {c.day: c for c in repository.check_ins()}, [shell.revision])
     triggers = ft.use_memo(lambda: [*KNOWN_TRIGGERS, *repository.triggers_used()], [shell.revision])
     body = [
@@ -320,9 +410,21 @@ def LogScreen() -> ft.View:
         ),
         ft.Text("Your log", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         _filter_controls(filters, set_filters, triggers, problem, today),
-        *_history(episodes[:shown], check_ins, filters.active),
+        ft.SegmentedButton(
+            key="history-layout",
+            selected=[layout],
+            segments=[
+                ft.Segment(value="days", label=ft.Text("By day"), icon=ft.Icon(ft.Icons.VIEW_AGENDA_OUTLINED)),
+                ft.Segment(value="month", label=ft.Text("Month"), icon=ft.Icon(ft.Icons.CALENDAR_VIEW_MONTH)),
+            ],
+            on_change=lambda e: set_layout((e.control.selected or [layout])[0]),
+        ),
     ]
-    if len(episodes) > shown:
+    if layout == "month":
+        body.append(MonthView(where, today))
+    else:
+        body += _history(episodes[:shown], check_ins, filters.active)
+    if layout == "days" and len(episodes) > shown:
         body.append(ft.OutlinedButton(content="Show older entries", key="history-more", on_click=lambda: set_shown(shown + HISTORY_SHOWN)))
     body += [
         doctor_link(key="log-open-doctor"),

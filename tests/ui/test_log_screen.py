@@ -2,9 +2,15 @@
 
 import datetime as dt
 
+import flet as ft
+
 from pwa import routes
 from pwa.core.episodes import Location
-from tests.factories import log_episode
+import dataclasses
+
+import pytest
+
+from tests.factories import NOW_LOCAL, log_episode
 from tests.flet_harness import mounted
 
 WHEN = dt.datetime(2026, 11, 23, 21, 34, tzinfo=dt.timezone.utc)
@@ -167,3 +173,67 @@ async def test_somewhere_else_logs_any_place_which_then_joins_the_one_tap_places
         await h.select("elsewhere-side", "right")
         await h.tap(h.one(key="elsewhere-add"))
         assert [e.locations[0].label for e in deps.episode_repository.find()] == ["right forearm", "left big toe"]
+
+
+async def show_month(h):
+    layout = h.one(key="history-layout")
+    h.session.apply_patch(layout._i, {"selected": ["month"]})
+    await h.session.dispatch_event(layout._i, "change", '["month"]')
+    await h.settle()
+
+
+def at_november(deps):
+    from pwa.app import main
+
+    return lambda page: main(page, deps)
+
+
+@pytest.fixture
+def november(deps):
+    """The app's clock at 23 November 2026, 21:30 local time."""
+    return dataclasses.replace(deps, now=lambda: NOW_LOCAL)
+
+
+async def test_the_month_view_marks_days_with_entries_and_shows_a_tapped_days_entries(november):
+    deps = november
+    app_main = at_november(deps)
+    now = deps.now()
+    for days, note in ((0, "today"), (0, "again today"), (2, "two days ago"), (40, "last month")):
+        log_episode(deps.episode_repository, now - dt.timedelta(days=days), note=note, now=now)
+    today = now.date()
+    async with mounted(app_main, route=routes.LOG) as h:
+        await show_month(h)
+        assert h.all(key="history") == []  # the day list gives way to the month
+        assert h.one(key="month-title").value == f"{today:%B %Y}"
+        marked = sorted(str(c.key).removeprefix("day-marker-") for c in h.all() if str(c.key).startswith("day-marker-"))
+        assert marked == [str(today - dt.timedelta(days=2)), str(today)]  # the 21st and the 23rd of November
+        markers = [c for c in h.all() if str(c.key).startswith("day-marker-")]
+        assert {m.bgcolor for m in markers} == {ft.Colors.PRIMARY}  # one neutral colour, however many entries
+        assert h.one(key=f"day-{today}").tooltip == f"{today:%A} {today.day} {today:%B}: entries logged"
+        assert h.one(key="month-next").disabled is True
+        await h.tap(h.one(key=f"day-{today}"))
+        notes = sorted(c.subtitle.value.split("\n")[1] for c in h.all() if str(c.key).startswith("entry-"))
+        assert notes == ["again today", "today"]
+        await h.tap(h.one(key="month-previous"))
+        assert h.one(key="month-hint").value == "Tap a day to see its entries."
+        assert h.one(key="month-next").disabled is False
+        before = (now - dt.timedelta(days=40)).date()  # 14 October
+        assert h.one(key="month-title").value == f"{before:%B %Y}"
+        await h.tap(h.one(key=f"day-{before}"))
+        assert [c.subtitle.value.split("\n")[1] for c in h.all() if str(c.key).startswith("entry-")] == ["last month"]
+
+
+async def test_the_month_view_follows_the_filters_and_days_without_entries_say_so(november):
+    deps = november
+    app_main = at_november(deps)
+    now = deps.now()
+    log_episode(deps.episode_repository, now - dt.timedelta(hours=1), region="jaw", side=None, now=now)
+    async with mounted(app_main, route=routes.LOG) as h:
+        await show_month(h)
+        today = now.date()
+        assert h.one(key="month-summary").value == f"Entries on 1 day of {today:%B}."
+        await h.select("filter-region", "calf")
+        assert h.all(key=f"day-marker-{today}") == []
+        assert h.one(key="month-summary").value == f"Nothing logged in {today:%B}."
+        await h.tap(h.one(key=f"day-{today}"))
+        assert h.one(key="month-day-empty").value == f"Nothing logged on {today:%A} {today.day} {today:%B}."
