@@ -7,6 +7,13 @@ on the next open. The journal is folded into the snapshot (temporary file, fsync
 the previous snapshot kept as `.bak`) when it grows long and when the store is opened. Changes
 are whole-document puts and deletes, so replaying a journal twice gives the same state.
 
+The data lives in memory as TinyDB's own layout ({table: {doc_id: document}}), changed in place
+in constant time per change: TinyDB's table API rebuilds the whole table on every change, which
+at 100,000 entries costs tens of milliseconds per save. With `fold_in_background` (the server)
+a fold writes the snapshot on a thread while saves go on, so no save waits for a 30 MB write;
+the journal lines written meanwhile are kept. Where there are no threads (the browser) it folds
+in place.
+
 A snapshot that cannot be read is never overwritten: it is moved aside with a timestamp, the last
 good backup is used if there is one, and `notice` says plainly what happened and where the file is.
 The snapshot records a schema version; older versions are migrated on open, newer ones are opened
@@ -16,8 +23,8 @@ read-only.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,8 +33,8 @@ from typing import Any
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
-from tinydb.table import Document
 
+from pwa.adapters import json_codec
 from pwa.adapters.storage import AtomicJSONStorage, UnreadableDatabaseError, remove_leftover_temporary_files
 
 SCHEMA_VERSION = 1
@@ -50,7 +57,7 @@ def _schema_version(data: dict[str, Any]) -> int:
 def _parse_change(line: bytes) -> dict[str, Any] | None:
     """One journal line as a change, or None when it is not one."""
     try:
-        change = json.loads(line)
+        change = json_codec.loads(line)
     except (ValueError, RecursionError):
         return None
     if not (
@@ -74,7 +81,7 @@ class JournalStore:
     path: Path
     on_write: Callable[[], None] | None = None  # e.g. push the browser file system to IndexedDB
     compact_after: int = COMPACT_AFTER
-    db: TinyDB = field(init=False)
+    fold_in_background: bool = False  # needs threads: the server, not the browser
     notice: str | None = field(init=False, default=None)
     read_only: bool = field(init=False, default=False)
     _journal_lines: int = field(init=False, default=0)
@@ -86,11 +93,23 @@ class JournalStore:
         self.lock = threading.RLock()
         self.journal = self.path.with_name(self.path.name + ".journal")
         self.backup = self.path.with_name(self.path.name + ".bak")
-        self.db = TinyDB(storage=MemoryStorage)
+        self._data: dict[str, dict[str, Any]] = {}
+        self._fold: threading.Thread | None = None
+        # Snapshot writes, from a fold thread or in place, one at a time. Taken after `lock` (never
+        # the other way round), and `_generation` counts finished snapshots so a fold that was
+        # overtaken by a newer snapshot leaves the journal alone.
+        self._snapshot_lock = threading.Lock()
+        self._generation = 0
+        self._next_fold_at = self.compact_after
+        self.fold_in_background = self.fold_in_background and sys.platform != "emscripten"
         self._open()
 
     # ---- opening and recovery ------------------------------------------------------------
     def _open(self) -> None:
+        with json_codec.paused_gc():
+            self._open_data()
+
+    def _open_data(self) -> None:
         notices: list[str] = []
         data, repaired = self._read_snapshot(notices)
         version = _schema_version(data)
@@ -108,20 +127,15 @@ class JournalStore:
             version += 1
             migrated = True
         data[META_TABLE] = {"1": {"schema_version": version}}
-        if self._set_aside_unreadable_entries(data, notices):
+        if self._index(data, notices):
             repaired = True
-        self._next_doc_id: dict[str, int] = {}
-        for table_name, documents in data.items():
-            if table_name != META_TABLE:
-                self._ids[table_name] = {doc["id"]: int(key) for key, doc in documents.items()}
-                self._next_doc_id[table_name] = max((int(key) for key in documents), default=0) + 1
         # Replay onto the plain data, then hand it to TinyDB once: each TinyDB change costs a pass
         # over the whole table, which a journal of thousands of lines would pay thousands of times.
         changes, journal_damaged = self._read_journal(notices)
         for entry in changes:
             self._apply_to(data, entry)
         self._journal_lines = len(changes)
-        self.db.storage.write(data)
+        self._data = data
         self.notice = " ".join(notices) or None
         if not self.read_only and (migrated or repaired or journal_damaged or self._journal_lines >= self.compact_after):
             # Whatever was recovered or repaired is written back now, so it is still there next time.
@@ -168,15 +182,36 @@ class JournalStore:
             )
             return {}, True
 
-    def _set_aside_unreadable_entries(self, data: dict[str, Any], notices: list[str]) -> bool:
-        """Entries of an unexpected shape (not an object, no text id, a bad key) are moved to a side file."""
+    def _index(self, data: dict[str, Any], notices: list[str]) -> bool:
+        """Map each entry's id to its place, in one pass; entries of an unexpected shape (not an object,
+        no text id, a bad key) are moved to a side file. True when any were."""
         unreadable: dict[str, dict[str, Any]] = {}
-        for table_name, documents in list(data.items()):
+        self._next_doc_id: dict[str, int] = {}
+        for table_name, documents in data.items():
             if table_name == META_TABLE:
                 continue
-            for key, document in list(documents.items()):
-                if not (key.isdigit() and isinstance(document, dict) and isinstance(document.get("id"), str)):
-                    unreadable.setdefault(table_name, {})[key] = documents.pop(key)
+            try:  # the usual case, at C speed: every key a number, every entry an object with a text id
+                ids = {document["id"]: int(key) for key, document in documents.items()}
+                if all(map(str.isdigit, documents)) and set(map(type, ids)) <= {str}:
+                    self._ids[table_name] = ids
+                    self._next_doc_id[table_name] = max(ids.values(), default=0) + 1
+                    continue
+            except (KeyError, TypeError, ValueError):
+                pass
+            ids = {}
+            bad: list[str] = []
+            top = 0
+            for key, document in documents.items():
+                if key.isdigit() and isinstance(document, dict) and isinstance(item_id := document.get("id"), str):
+                    number = ids[item_id] = int(key)
+                    if number > top:
+                        top = number
+                else:
+                    bad.append(key)
+            if bad:
+                unreadable[table_name] = {key: documents.pop(key) for key in bad}
+            self._ids[table_name] = ids
+            self._next_doc_id[table_name] = top + 1
         if not unreadable:
             return False
         count = sum(len(v) for v in unreadable.values())
@@ -249,19 +284,6 @@ class JournalStore:
         return changes, damaged > 0
 
     # ---- changes -------------------------------------------------------------------------
-    def _apply(self, entry: dict[str, Any]) -> None:
-        table_name, item_id = entry["table"], entry["id"]
-        table = self.db.table(table_name)
-        ids = self._ids.setdefault(table_name, {})
-        if entry["op"] == "put":
-            document = dict(entry["doc"], id=item_id)
-            if item_id in ids:
-                table.upsert(Document(document, doc_id=ids[item_id]))
-            else:
-                ids[item_id] = table.insert(document)
-        elif item_id in ids:
-            table.remove(doc_ids=[ids.pop(item_id)])
-
     def _append(self, entry: dict[str, Any]) -> None:
         with self.lock:
             self._append_locked(entry)
@@ -269,7 +291,7 @@ class JournalStore:
     def _append_locked(self, entry: dict[str, Any]) -> None:
         if self.read_only:
             raise ReadOnlyStoreError(self.notice or "the log is read-only")
-        line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+        line = json_codec.dumps(entry) + b"\n"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.journal, "ab") as handle:
             handle.write(line)
@@ -277,10 +299,13 @@ class JournalStore:
             os.fsync(handle.fileno())
         if self.on_write is not None:
             self.on_write()
-        self._apply(entry)
+        self._apply_to(self._data, entry)
         self._journal_lines += 1
-        if self._journal_lines >= self.compact_after:
-            self.compact()
+        if self._journal_lines >= self._next_fold_at:
+            if self.fold_in_background:
+                self._start_fold()
+            else:
+                self.compact()
 
     def put(self, table: str, item_id: str, document: dict[str, Any]) -> None:
         """Insert or replace one document; returns once the change is durable."""
@@ -304,49 +329,107 @@ class JournalStore:
                 return
             if self.read_only:
                 raise ReadOnlyStoreError(self.notice or "the log is read-only")
-            data = {name: dict(documents) for name, documents in (self.db.storage.read() or {}).items()}
+            data = {name: dict(documents) for name, documents in self._data.items()}
             ids = {name: dict(mapping) for name, mapping in self._ids.items()}
+            next_doc_ids = dict(self._next_doc_id)
             for table_name, documents in changes.items():
                 table, table_ids = data.setdefault(table_name, {}), ids.setdefault(table_name, {})
-                next_doc_id = max((int(key) for key in table), default=0) + 1  # TinyDB numbers the journal's inserts
+                next_doc_id = next_doc_ids.get(table_name, 1)
                 for item_id, document in documents.items():
                     if item_id not in table_ids:
                         table_ids[item_id] = next_doc_id
                         next_doc_id += 1
                     table[str(table_ids[item_id])] = dict(document, id=item_id)
+                next_doc_ids[table_name] = next_doc_id
             self._write_snapshot(data)
-            fresh = TinyDB(storage=MemoryStorage)  # new tables: TinyDB's cached next ids would be stale
-            fresh.storage.write(data)
-            self.db, self._ids = fresh, ids
+            self._data, self._ids, self._next_doc_id = data, ids, next_doc_ids
 
     def compact(self) -> None:
-        """Fold the journal into a new snapshot, keeping the previous snapshot as the backup."""
+        """Fold the journal into a new snapshot now, keeping the previous snapshot as the backup."""
         with self.lock:
             if not self.read_only:
-                self._write_snapshot(self.db.storage.read() or {})
+                self._write_snapshot(self._data)
 
     def _write_snapshot(self, data: dict[str, Any]) -> None:
-        """Make `data` the snapshot and empty the journal.
+        """Make `data` the snapshot and empty the journal (holding the lock, so no change comes between).
 
         Each step is atomic and the state stays complete after a crash between any two of them:
         backup written; new snapshot renamed into place (the journal replays onto it harmlessly);
         journal emptied.
         """
-        if self.path.exists():
-            AtomicJSONStorage(self.backup).write_bytes(self.path.read_bytes())
-        AtomicJSONStorage(self.path).write(data)
-        with open(self.journal, "wb") as handle:
-            handle.flush()
-            os.fsync(handle.fileno())
+        with self._snapshot_lock:
+            self._snapshot(data)
+            with open(self.journal, "wb") as handle:
+                handle.flush()
+                os.fsync(handle.fileno())
+            self._generation += 1
         self._journal_lines = 0
+        self._next_fold_at = self.compact_after
         if self.on_write is not None:
             self.on_write()
 
+    def _snapshot(self, data: dict[str, Any]) -> None:
+        if self.path.exists():
+            AtomicJSONStorage(self.backup).write_bytes(self.path.read_bytes())
+        AtomicJSONStorage(self.path).write_pieces(data)
+
+    # ---- folding on a thread (the server) ---------------------------------------------------
+    def _start_fold(self) -> None:
+        """Fold what the journal holds now on a thread (holding the lock); saves go on meanwhile."""
+        if self._fold is not None:
+            return
+        data = {name: dict(documents) for name, documents in self._data.items()}  # documents are never changed in place
+        mark = self.journal.stat().st_size
+        self._fold = threading.Thread(
+            target=self._fold_from, args=(data, mark, self._generation), name="journal-fold", daemon=True
+        )
+        self._fold.start()
+
+    def _fold_from(self, data: dict[str, Any], mark: int, generation: int) -> None:
+        """Write `data` (the state at journal offset `mark`) as the snapshot, then keep only the later lines.
+
+        A crash before the journal is rewritten replays lines the snapshot already holds, harmlessly.
+        A refusing disk leaves snapshot and journal as they were; the fold is tried again later.
+        """
+        try:
+            with self._snapshot_lock:
+                if self._generation != generation:
+                    return  # a newer snapshot was written meanwhile
+                self._snapshot(data)
+            with self.lock:
+                if self._generation != generation:
+                    return
+                with open(self.journal, "rb") as handle:
+                    handle.seek(mark)
+                    later = handle.read()
+                AtomicJSONStorage(self.journal).write_bytes(later)
+                self._generation += 1
+                self._journal_lines = later.count(b"\n")
+                self._next_fold_at = self.compact_after
+                if self.on_write is not None:
+                    self.on_write()
+        except OSError:
+            with self.lock:
+                self._next_fold_at = self._journal_lines + self.compact_after
+        finally:
+            with self.lock:
+                self._fold = None
+
+    def wait_for_fold(self) -> None:
+        """Return once a fold running on a thread has finished (for tests and a clean shutdown)."""
+        fold = self._fold
+        if fold is not None:
+            fold.join()
+
     def table(self, name: str):
-        """TinyDB's table, for tests and tools; the app reads through `documents`, which is thread-safe."""
-        return self.db.table(name)
+        """A TinyDB table over a copy of the data, for tests and tools; the app reads through `documents`."""
+        with self.lock:
+            copy = {table: dict(documents) for table, documents in self._data.items()}
+        db = TinyDB(storage=MemoryStorage)
+        db.storage.write(copy)
+        return db.table(name)
 
     def documents(self, name: str) -> list[dict[str, Any]]:
-        """The stored documents of a table, without TinyDB's per-document wrapping (fast, read-only)."""
+        """The stored documents of a table, as plain dicts (fast, read-only)."""
         with self.lock:
-            return list((self.db.storage.read() or {}).get(name, {}).values())
+            return list(self._data.get(name, {}).values())

@@ -9,15 +9,16 @@ never overwritten: the app runs on an in-memory copy and says plainly where the 
 from __future__ import annotations
 
 import glob
-import json
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from tinydb import TinyDB
+
+from pwa.adapters import json_codec
 
 if TYPE_CHECKING:
     from pwa.adapters.journal_store import JournalStore
@@ -55,23 +56,28 @@ class AtomicJSONStorage(Storage):
                 raise UnreadableDatabaseError(f"{self.path} is empty")
             return None
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            data = json_codec.loads(raw)
+        except (UnicodeDecodeError, json_codec.DecodeError, RecursionError) as error:
             raise UnreadableDatabaseError(f"{self.path} is not valid JSON: {error}") from error
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise UnreadableDatabaseError(f"{self.path} does not have the shape of a TinyDB file")
         return data
 
     def write(self, data: dict[str, Any]) -> None:
-        self.write_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        self.write_bytes(json_codec.dumps(data))
 
-    def write_bytes(self, payload: bytes) -> None:
-        """Replace the file with `payload`: temporary file, fsync, atomic rename, directory fsync."""
+    def write_pieces(self, data: dict[str, dict[str, Any]]) -> None:
+        """`write(data)` for {table: {key: document}}, serialised piece by piece (see json_codec.dump_pieces)."""
+        self.write_bytes(json_codec.dump_pieces(data))
+
+    def write_bytes(self, payload: bytes | Iterable[bytes]) -> None:
+        """Replace the file with `payload` (or its pieces): temporary file, fsync, atomic rename, directory fsync."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
+                for piece in [payload] if isinstance(payload, bytes) else payload:
+                    handle.write(piece)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, self.path)
@@ -155,7 +161,8 @@ class FileDataStore:
     def open_log(self) -> JournalStore:
         from pwa.adapters.journal_store import JournalStore
 
-        return JournalStore(self.path.with_name(LOG_FILENAME), on_write=self._on_write)
+        # Folds on a thread when the server runs it; the browser build has no threads and folds in place.
+        return JournalStore(self.path.with_name(LOG_FILENAME), on_write=self._on_write, fold_in_background=True)
 
 
 class MemoryDataStore:

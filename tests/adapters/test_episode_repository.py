@@ -136,3 +136,100 @@ def test_many_sessions_saving_at_once_lose_nothing(tmp_path):
     assert {e.note for e in reopened.find()} == {e.note for e in repository.find()}
     assert len(reopened.find()) == expected and len(reopened.check_ins()) == 8
     assert sorted(reopened.find(), key=lambda e: e.id) == sorted(repository.find(), key=lambda e: e.id)
+
+
+def test_filtered_searches_stay_exact_through_saves_edits_deletes_and_imports(tmp_path):
+    """The field index a filter uses is kept in step with every change: it answers as a full scan would."""
+    import random
+
+    rng = random.Random(3)
+    repo = repository(tmp_path / "log.json")
+    regions = [("calf", "left"), ("jaw", None), ("eyelid", "right"), ("all over", None)]
+    filters = [
+        EpisodeFilter(region="calf"), EpisodeFilter(region="jaw", trigger="stress"), EpisodeFilter(type=EpisodeType.CRAMP),
+        EpisodeFilter(text="WALK"), EpisodeFilter(text="walk", region="eyelid"), EpisodeFilter(trigger="caffeine"),
+        EpisodeFilter(region="tongue"), EpisodeFilter(text="nothing like this"),
+        EpisodeFilter(start=dt.datetime(2026, 11, 5, tzinfo=UTC), end=dt.datetime(2026, 11, 15, tzinfo=UTC), region="calf"),
+    ]  # fmt: skip
+
+    def random_episode(**fixed):
+        region, side = rng.choice(regions)
+        fields = dict(
+            region=region, side=side, type_=rng.choice(["twitch", "cramp"]), triggers=rng.sample(["stress", "caffeine"], rng.randrange(3)),
+            note=rng.choice(["", "after a walk", "Walked far"]), day=rng.randrange(1, 21), hour=rng.randrange(24),
+        )
+        return episode(**{**fields, **fixed})
+
+    def brute(where):
+        every = repo.find()
+        return [e for e in every if where.matches(e) and (where.start is None or e.started_at >= where.start) and (where.end is None or e.started_at < where.end)]
+
+    for e in [random_episode() for _ in range(30)]:
+        repo.save(e)
+    assert repo.find(EpisodeFilter(region="calf")) == brute(EpisodeFilter(region="calf"))  # builds the index
+    for step in range(120):
+        kept = repo.find()
+        action = rng.choice(["save", "edit", "delete", "import"])
+        if action == "save" or not kept:
+            repo.save(random_episode())
+        elif action == "edit":
+            target = rng.choice(kept)
+            changed = random_episode()
+            repo.save(validate_episode({**changed.to_dict(), "id": target.id}, NOW))
+        elif action == "delete":
+            repo.delete(rng.choice(kept).id)
+        else:
+            repo.save_many([random_episode() for _ in range(3)] + [validate_episode({**random_episode().to_dict(), "id": rng.choice(kept).id}, NOW)])
+        for where in filters:
+            assert repo.find(where) == brute(where), (step, action, where)
+            assert repo.find(where, limit=2) == brute(where)[:2]
+
+
+def test_the_index_of_a_whole_log_equals_one_built_entry_by_entry_even_for_odd_entries():
+    from pwa.adapters.episode_repository import _FieldIndex
+
+    documents = {
+        "a": {"locations": [{"region": "calf", "side": "left"}], "type": "twitch", "triggers": ["stress"], "note": "Walk"},
+        "b": {"locations": [{"region": "jaw"}, {"region": "calf"}], "type": "cramp", "triggers": [], "note": ""},
+        "c": {"locations": "calf", "type": "twitch", "triggers": ["stress", 5], "note": 7},  # damaged in several ways
+        "d": {"locations": [{"region": "neck"}], "triggers": None},  # no type
+        "e": {"locations": [{"side": "left"}, {"region": "back"}], "type": "twitch", "note": "back"},
+    }
+    whole = _FieldIndex.of(documents)
+    one_by_one = _FieldIndex({}, {}, {}, {})
+    for item_id, document in documents.items():
+        one_by_one.add(item_id, document)
+    clean = lambda index: {k: {v: ids for v, ids in getattr(index, k).items() if ids} for k in ("by_region", "by_type", "by_trigger")}  # noqa: E731
+    assert clean(whole) == clean(one_by_one) and whole.notes == one_by_one.notes
+    assert whole.by_region["calf"] == {"a", "b"} and whole.by_trigger["stress"] == {"a", "c"} and whole.notes == {"a": "walk", "e": "back"}
+
+
+def test_changes_made_while_the_index_is_built_are_in_it(tmp_path, monkeypatch):
+    import threading
+
+    from pwa.adapters import episode_repository
+
+    repo = repository(tmp_path / "log.json")
+    kept, gone = episode(1, region="jaw", side=None), episode(2, region="jaw", side=None)
+    repo.save(kept)
+    repo.save(gone)
+    building, go = threading.Event(), threading.Event()
+    real = episode_repository._FieldIndex.of
+
+    def slow(documents):
+        building.set()
+        assert go.wait(10)
+        return real(documents)
+
+    monkeypatch.setattr(episode_repository._FieldIndex, "of", staticmethod(slow))
+    builder = threading.Thread(target=repo.build_index)
+    builder.start()
+    assert building.wait(10)
+    added = episode(3, region="jaw", side=None)
+    repo.save(added)  # not blocked by the build
+    repo.delete(gone.id)
+    repo.save(validate_episode({**kept.to_dict(), "locations": [{"region": "neck"}]}, NOW))
+    go.set()
+    builder.join(10)
+    assert [e.id for e in repo.find(EpisodeFilter(region="jaw"))] == [added.id]
+    assert [e.id for e in repo.find(EpisodeFilter(region="neck"))] == [kept.id]

@@ -48,3 +48,14 @@ def test_a_readable_database_is_opened_from_its_file(tmp_path):
     assert first.problem is None
     first.db.table("settings").insert({"theme": "dark"})
     assert FileDataStore(path).open().db.table("settings").all() == [{"theme": "dark"}]
+
+
+@pytest.mark.parametrize("sizes", [{}, {"episodes": 0}, {"episodes": 1}, {"episodes": 1999}, {"episodes": 2000}, {"episodes": 2001, "_meta": 1, "check_ins": 4001}])
+def test_a_snapshot_written_in_pieces_is_the_same_json(tmp_path, sizes):
+    from pwa.adapters import json_codec
+
+    data = {table: {str(n): {"id": f"{table}-{n}", "note": 'é ☕ " ,'} for n in range(count)} for table, count in sizes.items()}
+    joined = b"".join(json_codec.dump_pieces(data))
+    assert json.loads(joined) == data and joined == json_codec.dumps(data)
+    AtomicJSONStorage(tmp_path / "s.json").write_pieces(data)
+    assert AtomicJSONStorage(tmp_path / "s.json").read() == data

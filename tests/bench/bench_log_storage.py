@@ -3,8 +3,9 @@
 Run with `make bench` (or `python -m tests.bench.bench_log_storage --sizes 1000 10000`). Ours is
 `JournalEpisodeRepository` on `JournalStore` (fsynced journal, atomic folds); stock is TinyDB's
 default `JSONStorage`, which rewrites the whole file on every change, without fsync. Times are
-medians in milliseconds. Targets at 10,000: insert under 10 ms, open under 100 ms, a month under
-20 ms; at 100,000 an insert under 100 ms.
+medians in milliseconds. Targets at 100,000 entries (issue 14): a save at most 10 ms (median) and
+no single save over 250 ms across a journal fold, opening the log at most 500 ms, a filtered
+history and the month view at most 100 ms. Ours folds on a thread, as the server runs it.
 """
 
 from __future__ import annotations
@@ -58,9 +59,13 @@ def median_ms(action, repeats: int) -> float:
     return statistics.median(samples) * 1000
 
 
+def _open_ours(path: Path) -> JournalEpisodeRepository:
+    return JournalEpisodeRepository(JournalStore(path, fold_in_background=True))
+
+
 def measure_ours(folder: Path, episodes, extra, repeats: int) -> dict[str, float]:
     path = folder / "ours.json"
-    repo = JournalEpisodeRepository(JournalStore(path))
+    repo = _open_ours(path)
     repo.save_many(episodes)
     pending = iter(extra)
     results = {"insert": median_ms(lambda: repo.save(next(pending)), repeats)}
@@ -68,11 +73,47 @@ def measure_ours(folder: Path, episodes, extra, repeats: int) -> dict[str, float
     results["update"] = median_ms(lambda: repo.save(_edited(next(targets))), repeats)
     victims = iter(episodes[repeats : 2 * repeats])
     results["delete"] = median_ms(lambda: repo.delete(next(victims).id), repeats)
-    results["open"] = median_ms(lambda: JournalEpisodeRepository(JournalStore(path)), 3)
+    opened = []  # kept until all are timed: the app opens the log once and never pays for freeing an old one
+    samples = []
+    for _ in range(3):
+        start = time.perf_counter()
+        opened.append(_open_ours(path))
+        samples.append(time.perf_counter() - start)
+        opened[-1].indexing.join()  # its background indexing is not part of the next opening
+    results["open"] = statistics.median(samples) * 1000
+    opened.clear()
     month = EpisodeFilter(start=MONTH[0], end=MONTH[1])
     results["list a month"] = median_ms(lambda: repo.find(month), 5)
+    results["month view (marked days)"] = median_ms(lambda: {e.started_at.astimezone().date() for e in repo.find(month)}, 5)
+    cold = JournalEpisodeRepository(JournalStore(path))  # no threads (the browser): the first filter builds the index
+    start = time.perf_counter()
+    cold.find(EpisodeFilter(region="calf", trigger="stress"), limit=101)
+    results["filter, first (no thread)"] = (time.perf_counter() - start) * 1000
+    del cold
+    warm = _open_ours(path)  # the server indexes on a thread just after opening
+    time.sleep(1)  # the seconds it takes a person to reach the log's filters
+    start = time.perf_counter()
+    warm.find(EpisodeFilter(region="calf", trigger="stress"), limit=101)
+    results["filter, first (server)"] = (time.perf_counter() - start) * 1000
+    del warm
     results["filter (calf + stress)"] = median_ms(lambda: repo.find(EpisodeFilter(region="calf", trigger="stress")), 5)
+    results["history page, filtered"] = median_ms(lambda: repo.find(EpisodeFilter(region="calf", trigger="stress"), limit=101), 5)
+    results["search notes, no match"] = median_ms(lambda: repo.find(EpisodeFilter(text="no such words"), limit=101), 5)
     return results
+
+
+def slowest_save(folder: Path, episodes, count: int) -> tuple[float, float]:
+    """(median, slowest) save in ms over `count` saves on a log of `episodes`: enough to cross a fold."""
+    path = folder / "saves.json"
+    repo = _open_ours(path)
+    repo.save_many(episodes)
+    samples = []
+    for episode in make_episodes(count, random.Random(5)):
+        start = time.perf_counter()
+        repo.save(episode)
+        samples.append(time.perf_counter() - start)
+    repo._store.wait_for_fold()
+    return statistics.median(samples) * 1000, max(samples) * 1000
 
 
 def measure_stock(folder: Path, episodes, extra, repeats: int) -> dict[str, float]:
@@ -100,9 +141,12 @@ def measure_stock(folder: Path, episodes, extra, repeats: int) -> dict[str, floa
         return table.search(query)
 
     results["list a month"] = median_ms(lambda: search(item.started_at.test(lambda t: low <= t < high)), 5)
+    results["month view (marked days)"] = results["list a month"]
     results["filter (calf + stress)"] = median_ms(
         lambda: search(item.locations.any(Query().region == "calf") & item.triggers.any(["stress"])), 5
     )
+    results["filter, first (no thread)"] = results["filter, first (server)"] = results["history page, filtered"] = results["filter (calf + stress)"]
+    results["search notes, no match"] = median_ms(lambda: search(item.note.search("no such words")), 5)
     db.close()
     return results
 
@@ -117,8 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     rng = random.Random(1)
     print("\nSymptom-log storage, medians in ms (ours: fsynced journal; stock TinyDB: whole-file rewrite, no fsync)\n")
-    print(f"| {'episodes':>8} | {'operation':22} | {'ours':>9} | {'stock':>9} | {'stock/ours':>10} |")
-    print(f"|{'-' * 10}|{'-' * 24}|{'-' * 11}|{'-' * 11}|{'-' * 12}|")
+    print(f"| {'episodes':>8} | {'operation':24} | {'ours':>9} | {'stock':>9} | {'stock/ours':>10} |")
+    print(f"|{'-' * 10}|{'-' * 26}|{'-' * 11}|{'-' * 11}|{'-' * 12}|")
+    checks = []
     for size in options.sizes:
         episodes = list(make_episodes(size, rng))
         extra = list(make_episodes(40, rng))
@@ -129,8 +174,21 @@ def main(argv: list[str] | None = None) -> int:
             stock = measure_stock(Path(tmp), episodes, extra[repeats_ours:], repeats_stock)
         for operation in ours:
             ratio = stock[operation] / ours[operation] if ours[operation] else float("inf")
-            print(f"| {size:>8,} | {operation:22} | {ours[operation]:9.2f} | {stock[operation]:9.2f} | {ratio:10.1f} |")
-    print("\ntargets at 10,000: insert < 10 ms, open < 100 ms, list a month < 20 ms; at 100,000: insert < 100 ms")
+            print(f"| {size:>8,} | {operation:24} | {ours[operation]:9.2f} | {stock[operation]:9.2f} | {ratio:10.1f} |")
+        if size >= 100_000:
+            with tempfile.TemporaryDirectory() as tmp:
+                median, slowest = slowest_save(Path(tmp), episodes, 2500)
+            checks.append((size, ours, median, slowest))
+    print("\nTargets at 100,000 entries (ours):")
+    for size, ours, median, slowest in checks:
+        for name, value, limit in (
+            ("save, median of 2,500 (a fold among them)", median, 10), ("slowest of those saves", slowest, 250),
+            ("open the log", ours["open"], 500), ("history page, filtered", ours["history page, filtered"], 100),
+            ("first filter, server (indexed after opening)", ours["filter, first (server)"], 100),
+            ("first filter, browser (builds the index)", ours["filter, first (no thread)"], 100),
+            ("month view (marked days)", ours["month view (marked days)"], 100),
+        ):  # fmt: skip
+            print(f"  {name:42} {value:9.2f} ms  (target <= {limit} ms)  {'ok' if value <= limit else 'MISSED'}")
     return 0
 
 
