@@ -336,11 +336,14 @@ def _compare(factor: str, with_days: list[dt.date], without_days: list[dt.date],
         sentence = f"On days you {label} you logged {'more' if with_rate > without_rate else 'fewer'} entries than on other days"
     if with_intensity is not None and without_intensity is not None and abs(with_intensity - without_intensity) >= SIMILAR_INTENSITY:
         sentence += f", and they felt {'stronger' if with_intensity > without_intensity else 'milder'} on average"
-    sentence += f" ({len(with_days)} days with, {len(without_days)} without). This is a pattern in your log, not proof of a cause."
+    sentence += f" ({len(with_days)} days with, {len(without_days)} without)."
     return FactorInsight(
         factor, len(with_days), len(without_days), with_rate, without_rate, with_intensity, without_intensity, sentence, ""
     )
 
+
+# Said once wherever factor sentences are shown (on screen and in the report), not after each one.
+NOT_A_CAUSE = "These are patterns in your own log, not proof of a cause."
 
 VERY_OFTEN = 10  # entries in one day after which the app offers, once that day, a gentle word
 

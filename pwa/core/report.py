@@ -15,18 +15,19 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pwa.core.episodes import NOT_NOTED, DayCheckIn, Episode, EpisodeType, describe_duration
-from pwa.core.insights import RELAXATION, Bar, FactorInsight, Insights, period_view
+from pwa.core.insights import NOT_A_CAUSE, RELAXATION, Bar, FactorInsight, Insights, period_view
 from pwa.core.relaxation_log import SessionRecord
 
 NOT_LOGGED = "Not logged"
 OTHER_SYMPTOM_WORDS = re.compile(r"\b(weak\w*|numb\w*|pain\w*|ache\w*|aching|clums\w*|stiff\w*|tired\w*|fatigue\w*)", re.I)
 MEDICINE_WORDS = re.compile(r"\b(medic\w*|supplement\w*|pill\w*|tablet\w*|magnesium|vitamin\w*|antihistamine\w*|inhaler\w*)", re.I)
 NOT_IN_THE_LOG = (
-    "Have you been in contact with toxins or chemicals?",
-    "Have you travelled recently to a place where some infections are common?",
-    "Does anyone in your family have a nerve or muscle condition?",
-    "Do you have other medical conditions, for example of the thyroid?",
+    "contact with toxins or chemicals",
+    "recent travel to a place where some infections are common",
+    "nerve or muscle conditions in the family",
+    "other medical conditions, for example of the thyroid",
 )
+NOT_ASKED = "What else may a doctor ask?"
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,11 @@ def build_report(
         _triggers(in_period, insights),
         _lifestyle(period_check_ins),
         _what_helps(period_sessions, insights),
-        *(Answer(q, f"{NOT_LOGGED}: the app does not ask about this. Worth noting down before the visit.", False) for q in NOT_IN_THE_LOG),
+        Answer(
+            NOT_ASKED,
+            f"{NOT_LOGGED}: the app does not ask about {'; '.join(NOT_IN_THE_LOG)}. Worth noting down before the visit.",
+            False,
+        ),
     ]
     return Report(
         start, end, generated_at, tuple(answers), view.bars, summary, where, view.episodes, period_check_ins, view.local_starts
@@ -230,13 +235,22 @@ h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;bord
 .not-logged{color:#555;font-style:italic}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #ccc;padding:.3rem .4rem;text-align:left;vertical-align:top}
 th{background:#f0f0f4}svg{max-width:100%;height:auto}
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}
+ul.compact{list-style:none;padding:0;margin:.4rem 0;columns:2 16rem;column-gap:2rem}ul.compact li{break-inside:avoid}
+.halves{display:grid;grid-template-columns:1fr 1fr;gap:0 1.5rem;align-items:start}
+@page{size:A4;margin:10mm 11mm}
+@media print{
+body{font-size:8.5pt;line-height:1.25;margin:0;max-width:none;padding:0}
+h1{font-size:13pt;margin:0}h2{font-size:10.5pt;margin:7pt 0 3pt;break-after:avoid}
+p{margin:3pt 0}dl{columns:2;column-gap:14pt;margin:0}dt{margin-top:4pt;break-after:avoid}dd{margin:0;break-inside:avoid}
+table{font-size:7.5pt}th,td{padding:1px 3px}tr{break-inside:avoid}
+svg{max-height:34mm;width:100%}ul.compact{columns:3;font-size:8pt;margin:2pt 0}
+}
 """
 
 
 def _chart_svg(found: tuple[Bar, ...], summary: str) -> str:
-    width, height, top, bottom = 720, 220, 16, 40
-    slot = width / max(len(found), 1)
+    width, height, top, bottom, side = 720, 220, 16, 40, 24  # `side`: room for the first and last labels
+    slot = (width - 2 * side) / max(len(found), 1)
     peak = max((b.count for b in found), default=0) or 1
     parts = [
         f'<svg role="img" aria-label="{html.escape(summary)}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
@@ -245,7 +259,7 @@ def _chart_svg(found: tuple[Bar, ...], summary: str) -> str:
     label_every = max(1, len(found) // 12)
     for i, bar in enumerate(found):
         bar_height = (height - top - bottom) * bar.count / peak
-        x = i * slot + slot * 0.15
+        x = side + i * slot + slot * 0.15
         y = height - bottom - bar_height
         parts.append(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{bar_height:.1f}" fill="#5b6ea8">'
@@ -259,6 +273,29 @@ def _chart_svg(found: tuple[Bar, ...], summary: str) -> str:
             )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _check_in_tables(check_ins: tuple[DayCheckIn, ...]) -> str:
+    """The day check-ins as two half-width tables side by side (one line per day), or "" for none."""
+    if not check_ins:
+        return ""
+
+    def cell(value) -> str:
+        return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+    head = "<thead><tr><th>Day</th><th>Sleep (h)</th><th>Caffeine</th><th>Stress (0-10)</th><th>Exercise (min)</th></tr></thead>"
+    half = (len(check_ins) + 1) // 2
+    tables = []
+    for part in (check_ins[:half], check_ins[half:]):
+        if part:
+            rows = "".join(
+                f"<tr><td>{c.day.day} {c.day:%b}</td>"
+                + "".join(f"<td>{cell(v)}</td>" for v in (c.sleep_hours, c.caffeine_drinks, c.stress, c.exercise_minutes))
+                + "</tr>"
+                for c in part
+            )
+            tables.append(f"<table>{head}<tbody>{rows}</tbody></table>")
+    return '<div class="halves">' + "".join(tables) + "</div>"
 
 
 def report_html(report: Report) -> str:
@@ -275,16 +312,8 @@ def report_html(report: Report) -> str:
     answers = "".join(
         f"<dt>{e(a.question)}</dt><dd{'' if a.logged else not_logged}>{e(a.answer)}</dd>" for a in report.answers
     )
-    where = "".join(f"<tr><td>{e(label)}</td><td>{count}</td></tr>" for label, count in report.places)
-    check_ins = "".join(
-        "<tr>"
-        + "".join(
-            f"<td>{e('' if v is None else f'{v:g}' if isinstance(v, float) else str(v))}</td>"
-            for v in (c.day.isoformat(), c.sleep_hours, c.caffeine_drinks, c.stress, c.exercise_minutes)
-        )
-        + "</tr>"
-        for c in report.check_ins
-    )
+    where = "".join(f"<li>{e(label)}: {count}</li>" for label, count in report.places)
+    check_ins = _check_in_tables(report.check_ins)
     period = f"{_day(report.start)} to {_day(report.end)}"
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -292,17 +321,16 @@ def report_html(report: Report) -> str:
 <body>
 <h1>Muscle twitching log</h1>
 <p class="muted">{e(period)}. Made on {e(f"{report.generated_at:%Y-%m-%d %H:%M}")} with BFS Companion, from the patient's own log.
-It records what was noticed; it is not a diagnosis.</p>
+It records what was noticed; it is not a diagnosis. Where it says what goes with busier or calmer days: {e(NOT_A_CAUSE[0].lower() + NOT_A_CAUSE[1:])}</p>
 <h2>Questions a doctor may ask</h2>
 <dl>{answers}</dl>
 <h2>Entries over time</h2>
-<p>{e(report.trend_summary)}</p>
-{_chart_svg(report.bars, report.trend_summary)}
-<h2>Where on the body</h2>
-{"<table><thead><tr><th>Place</th><th>Entries</th></tr></thead><tbody>" + where + "</tbody></table>" if where else f"<p class='not-logged'>{NOT_LOGGED}.</p>"}
+{_chart_svg(report.bars, report.trend_summary) if report.episodes else f"<p class='not-logged'>{NOT_LOGGED}.</p>"}
+<h2>Where on the body (entries)</h2>
+{'<ul class="compact">' + where + "</ul>" if where else f"<p class='not-logged'>{NOT_LOGGED}.</p>"}
 <h2>All entries in this period</h2>
 {"<table><thead><tr><th>Date</th><th>Time</th><th>Where</th><th>Kind</th><th>Intensity (0-10)</th><th>Length</th><th>Noted before</th><th>Note</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>" if rows else f"<p class='not-logged'>{NOT_LOGGED}.</p>"}
 <h2>Day check-ins</h2>
-{"<table><thead><tr><th>Day</th><th>Sleep (h)</th><th>Caffeine drinks</th><th>Stress (0-10)</th><th>Exercise (min)</th></tr></thead><tbody>" + check_ins + "</tbody></table>" if check_ins else f"<p class='not-logged'>{NOT_LOGGED}.</p>"}
+{check_ins or f"<p class='not-logged'>{NOT_LOGGED}.</p>"}
 </body></html>
 """

@@ -9,7 +9,7 @@ import flet as ft
 
 from pwa import routes
 from pwa.adapters.file_exchange import ExchangeError
-from pwa.core.insights import Bar, PeriodView, period_view
+from pwa.core.insights import NOT_A_CAUSE, Bar, PeriodView, period_view
 from pwa.core.periods import PeriodError, last_days, typed_range
 from pwa.ui.context import use_shell
 from pwa.ui.shell import detail_view
@@ -206,6 +206,8 @@ def _factors(insights) -> list[ft.Control]:
     waiting = [f for f in insights.factors if not f.shown]
     for found in ready:
         controls.append(ft.Text(found.sentence, key=f"insight-{'-'.join(found.factor.split())}"))
+    if ready:
+        controls.append(gentle_note(NOT_A_CAUSE))
     if not ready and not insights.missing:
         controls.append(ft.Text("Nothing to compare yet. Triggers you note on entries, day check-ins and relaxation sessions show up here."))
     if waiting:

@@ -307,7 +307,7 @@ def _day_cell(day: dt.date | None, logged: bool, chosen: bool, today: dt.date, o
                 side=ft.BorderSide(2, ft.Colors.PRIMARY) if chosen else None,
             ),
             content=ft.Column(
-                [ft.Text(str(day.day), weight=ft.FontWeight.W_600 if day == today else None), marker],
+                [ft.Text(str(day.day), weight=ft.FontWeight.W_600 if day == today else None, semantics_label=words), marker],
                 spacing=2,
                 tight=True,
                 horizontal_alignment=ft.CrossAxisAlignment.CENTER,

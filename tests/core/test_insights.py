@@ -150,7 +150,7 @@ def test_the_association_sign_follows_the_data():
     assert (sleep.intensity_with, sleep.intensity_without) == (6, 2)
     assert sleep.sentence == (
         "On days you noted poor sleep you logged more entries than on other days, and they felt stronger on average "
-        "(5 days with, 9 without). This is a pattern in your log, not proof of a cause."
+        "(5 days with, 9 without)."
     )
     # flip the data: fewer, milder entries on poor-sleep days
     flipped = []

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from pwa.core.episodes import DayCheckIn
 from pwa.core.relaxation_log import SessionRecord
-from pwa.core.report import NOT_IN_THE_LOG, NOT_LOGGED, build_report, report_html
+from pwa.core.report import NOT_ASKED, NOT_IN_THE_LOG, NOT_LOGGED, build_report, report_html
 from tests.factories import make_episode
 
 UTC = dt.timezone.utc
@@ -62,8 +62,9 @@ def test_a_known_log_answers_every_question_it_can():
     assert lifestyle == "Day check-ins on 2 days: average sleep 6.5 h (on 2 days); caffeine drinks a day 2.0 (on 1 day); stress 6.0 of 10 (on 1 day)."
     helps = found["What helps?"].answer
     assert helps.startswith("2 relaxation sessions, about 20 minutes in all: Box breathing (1), Muscle relaxation, 7 groups (1).")
-    for question in NOT_IN_THE_LOG:
-        assert not found[question].logged and found[question].answer.startswith(NOT_LOGGED)
+    not_asked = found[NOT_ASKED]
+    assert not not_asked.logged and not_asked.answer.startswith(NOT_LOGGED)
+    assert all(topic in not_asked.answer for topic in NOT_IN_THE_LOG)
     assert [e.started_at.day for e in report.episodes] == [2, 2, 5, 9, 12]
     assert sum(b.count for b in report.bars) == 5 and len(report.bars) == 21
     assert report.file_name == "bfs-companion-report-2026-11-01-to-2026-11-21.html"
@@ -73,7 +74,7 @@ def test_an_empty_period_marks_every_answer_not_logged():
     report = build_report([], [], [], START, END, MADE, UTC)
     assert all(not a.logged and a.answer.startswith(NOT_LOGGED) for a in report.answers)
     page = report_html(report)
-    assert page.count(f"<p class='not-logged'>{NOT_LOGGED}.</p>") == 3
+    assert page.count(f"<p class='not-logged'>{NOT_LOGGED}.</p>") == 4  # chart, places, entries, check-ins
 
 
 class _Collector(HTMLParser):
@@ -96,7 +97,8 @@ def test_the_html_is_self_contained_escaped_and_has_the_chart_and_table():
     parser.feed(page)
     assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
     assert not [a for a in parser.attrs if re.match(r"https?://", a) and "w3.org/2000/svg" not in a]  # nothing to fetch
-    assert parser.tags.count("rect") == 21 and parser.tags.count("tr") == 1 + 5 + 1 + 3 + 1 + 2
+    assert parser.tags.count("rect") == 21 and parser.tags.count("tr") == 1 + 5 + 2 * (1 + 1)  # entries; check-ins in two halves
+    assert parser.tags.count("li") == 3  # places
     text = "".join(parser.text)
     assert 'Felt a bit numb in the foot <after> running & "stretching"' in text  # shown as typed...
     assert "<after>" not in page and html.escape("<after>") in page  # ...and escaped in the markup
@@ -144,3 +146,35 @@ def test_an_hour_of_relaxation_is_about_60_minutes():
     sessions = [SessionRecord(dt.datetime(2026, 11, 2, 21, tzinfo=UTC), "Box breathing", 3600)]
     helps = answers(build_report([], [], sessions, START, END, MADE, UTC))["What helps?"].answer
     assert helps.startswith("1 relaxation session, about 60 minutes in all")
+
+
+def _sentences(page: str) -> list[str]:
+    parser = _Collector()
+    parser.feed(page.split("<style>")[0] + page.split("</style>")[1])
+    text = " ".join(parser.text)
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip().split()) >= 4]
+
+
+def test_the_report_says_each_sentence_once():
+    report = build_report(KNOWN_LOG, CHECK_INS, SESSIONS, START, END, MADE, UTC)
+    sentences = _sentences(report_html(report))
+    repeated = {s for s in sentences if sentences.count(s) > 1}
+    assert repeated == set()
+    empty = _sentences(report_html(build_report([], [], [], START, END, MADE, UTC)))
+    assert {s for s in empty if empty.count(s) > 1} == set()
+
+
+def test_every_chart_label_lies_inside_the_chart():
+    from pwa.core.report import _chart_svg
+    from pwa.core.insights import Bar
+
+    import datetime as dt
+
+    for count in (1, 7, 31, 53):
+        bars = tuple(Bar(f"Wed {n + 10}", dt.date(2026, 1, 1), 1, n % 5 + (50 if n == 0 else 0), None) for n in range(count))
+        svg = _chart_svg(bars, "summary")
+        width, height = (float(v) for v in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups())
+        for x, y, label in re.findall(r'<text x="([\d.-]+)" y="([\d.-]+)" font-size="11" text-anchor="middle">([^<]*)</text>', svg):
+            half = len(label) * 11 * 0.3  # about half a label's width at 11 px
+            assert half <= float(x) <= width - half, (count, label, x)
+            assert 11 <= float(y) <= height, (count, label, y)

@@ -94,3 +94,11 @@ def test_the_report_for_a_rich_log_reads_exactly_as_reviewed():
     assert report.file_name == "bfs-companion-report-2026-10-01-to-2026-10-31.html"
     assert [e.started_at for e in report.episodes][0] == at(1, 0) and report.episodes[-1].started_at == at(31, 23)
     assert len(report.bars) == 31 and report.check_ins[0].day == START and report.check_ins[-1].day == END
+
+
+def test_the_rich_report_says_each_sentence_once():
+    from tests.core.test_report import _sentences
+
+    page = (GOLDEN / "report.html").read_text(encoding="utf-8")
+    sentences = _sentences(page)
+    assert len(sentences) > 30 and {s for s in sentences if sentences.count(s) > 1} == set()

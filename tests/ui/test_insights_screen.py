@@ -48,7 +48,8 @@ async def test_insights_show_trends_places_and_an_association(app_main, deps):
         assert h.one(key="place-right-eyelid").controls[0].value == "right eyelid: 1"
         sentence = h.one(key="insight-poor-sleep").value
         assert sentence.startswith("On days you noted poor sleep you logged more entries than on other days")
-        assert sentence.endswith("This is a pattern in your log, not proof of a cause.")
+        assert sentence.endswith("(5 days with, 15 without).") and "not proof of a cause" not in sentence
+        assert "These are patterns in your own log, not proof of a cause." in h.texts()  # said once, under them all
         assert h.all(key="insights-missing") == []
         await h.select("insights-period", "84")
         assert len(bars_in(h, "chart-entries")) == 12
