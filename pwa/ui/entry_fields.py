@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import flet as ft
 
+from pwa.core.body_map import HEIGHT as MAP_HEIGHT
+from pwa.core.body_map import VIEWS, Area
+from pwa.core.body_map import WIDTH as MAP_WIDTH
 from pwa.core.episodes import BODY_REGIONS, KNOWN_TRIGGERS, NOTE_MAX, SIDES, EntryError, Location, validate_episode
-from pwa.ui.widgets import choice, error_text
+from pwa.ui.widgets import announced, choice, error_text
 
 
 def slug(text: str) -> str:
@@ -15,12 +18,15 @@ def slug(text: str) -> str:
 @ft.component
 def PlaceAdder(on_add, button_text: str, prefix: str = "place", icon=ft.Icons.ADD) -> ft.Control:
     """Any place on the body: a region, its side where it has one, words for "other"; checked as an entry is."""
-    region, set_region = ft.use_state("calf")
-    side, set_side = ft.use_state("left")
+    region, set_region = ft.use_state(None)  # nothing shown as chosen until the person chooses
+    side, set_side = ft.use_state(None)
     other, set_other = ft.use_state("")
     add_error, set_add_error = ft.use_state(None)
 
     async def add(_event=None) -> None:
+        if region is None:
+            set_add_error("Choose a body part first.")
+            return
         raw = {"region": region, "side": side if BODY_REGIONS[region] else None, "other_text": other}
         try:
             location = validate_episode({"locations": [raw], "started_at": "2000-01-01T00:00+00:00"}, None).locations[0]
@@ -36,7 +42,7 @@ def PlaceAdder(on_add, button_text: str, prefix: str = "place", icon=ft.Icons.AD
     adder: list[ft.Control] = [
         choice(f"{prefix}-region", "Body part", region, {r: r.capitalize() for r in BODY_REGIONS}, set_region, width=180)
     ]
-    if BODY_REGIONS[region]:
+    if region is not None and BODY_REGIONS[region]:
         adder.append(choice(f"{prefix}-side", "Side", side, {s: s.capitalize() for s in SIDES}, set_side, width=120))
     if region == "other":
         adder.append(
@@ -53,13 +59,71 @@ def PlaceAdder(on_add, button_text: str, prefix: str = "place", icon=ft.Icons.AD
     )
 
 
+def _map_area(area: Area, view: str, chosen: bool, on_toggle) -> ft.Control:
+    name = area.place.label
+    return ft.Container(
+        left=area.x,
+        top=area.y,
+        width=area.width,
+        height=area.height,
+        content=ft.Semantics(
+            label=f"{name.capitalize()}, {view}: {'chosen' if chosen else 'not chosen'}",
+            button=True,
+            selected=chosen,
+            content=ft.Container(
+                key=f"map-{view}-{slug(name)}",
+                tooltip=name.capitalize(),
+                border_radius=area.rounded,
+                bgcolor=ft.Colors.PRIMARY if chosen else ft.Colors.SURFACE_CONTAINER_HIGHEST,
+                border=ft.Border.all(2 if chosen else 1, ft.Colors.PRIMARY if chosen else ft.Colors.OUTLINE),
+                alignment=ft.Alignment.CENTER,
+                content=ft.Icon(ft.Icons.CHECK, size=16, color=ft.Colors.ON_PRIMARY) if chosen else None,
+                on_click=lambda: on_toggle(area.place),
+            ),
+        ),
+    )
+
+
+CAPTIONS = {"front": "Front: your right side is on the left", "back": "Back: your right side is on the right"}
+
+
+def body_map(places: tuple[Location, ...], on_toggle, view: str, on_view) -> ft.Control:
+    """The front or the back figure; tapping an area chooses that place or takes it back. The list
+    below it is the same choice in words (and the way to places the figures do not have)."""
+    areas = [_map_area(area, view, area.place in places, on_toggle) for area in VIEWS[view]]
+    if view == "back":  # the head, drawn but not a place: the back of the head is not in the log
+        areas.insert(0, ft.Container(left=86, top=8, width=68, height=90, border_radius=34,
+                                     border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT)))
+    return ft.Column(
+        key="body-map",
+        tight=True,
+        spacing=6,
+        horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+        controls=[
+            ft.SegmentedButton(
+                key="map-view",
+                selected=[view],
+                segments=[ft.Segment(value="front", label=ft.Text("Front")), ft.Segment(value="back", label=ft.Text("Back"))],
+                on_change=lambda e: on_view((e.control.selected or [view])[0]),
+            ),
+            ft.Text(CAPTIONS[view], theme_style=ft.TextThemeStyle.BODY_SMALL, text_align=ft.TextAlign.CENTER, width=MAP_WIDTH),
+            ft.Stack(key=f"map-{view}", width=MAP_WIDTH, height=MAP_HEIGHT, controls=areas),
+        ],
+    )
+
+
 @ft.component
 def PlacePicker(places: tuple[Location, ...], on_change, error: str | None) -> ft.Control:
-    """The places chosen so far (each removable) and a row to add one more."""
+    """The places chosen so far (each removable), the body map, and a row to add any place in words."""
 
     def add(location: Location) -> None:
         if location not in places:
             on_change((*places, location))
+
+    view, set_view = ft.use_state("front")
+
+    def toggle(location: Location) -> None:
+        on_change(tuple(p for p in places if p != location) if location in places else (*places, location))
 
     chosen = [
         ft.Chip(
@@ -74,9 +138,13 @@ def PlacePicker(places: tuple[Location, ...], on_change, error: str | None) -> f
         spacing=8,
         controls=[
             ft.Text("Where on the body", theme_style=ft.TextThemeStyle.TITLE_SMALL),
-            ft.Row(chosen, wrap=True, spacing=8, run_spacing=8, key="places")
-            if chosen
-            else ft.Text("No place chosen yet.", key="places-empty"),
+            ft.Text("Tap the places on the figures, or choose one from the list below.", theme_style=ft.TextThemeStyle.BODY_SMALL),
+            body_map(places, toggle, view, set_view),
+            announced(
+                ft.Row(chosen, wrap=True, spacing=8, run_spacing=8, key="places")
+                if chosen
+                else ft.Text("No place chosen yet.", key="places-empty")
+            ),
             PlaceAdder(add, "Add place"),
             *([error_text(error, key="places-error")] if error else []),
         ],

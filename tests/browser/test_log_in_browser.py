@@ -49,7 +49,8 @@ def test_a_date_is_picked_in_the_calendar_and_saved_with_the_entry(browser, serv
         tap(page.get_by_role("button", name="Choose the time on a clock"))
         tap(page.get_by_role("button", name="OK"))  # the clock opens at the time shown and keeps it
         page.get_by_role("button", name="OK").wait_for(state="detached", timeout=STEP_TIMEOUT_MS)
-        tap(page.get_by_role("button", name="Add place"))  # left calf, the picker's first choice
+        tap(page.get_by_role("button", name="Left calf, front: not chosen"))  # on the body map
+        page.get_by_role("button", name="Left calf, front: chosen").wait_for(timeout=STEP_TIMEOUT_MS)
         tap(page.get_by_role("button", name="Save entry"))
         page.get_by_text("Your log").wait_for(timeout=STEP_TIMEOUT_MS)
         page.screenshot(path=ARTIFACTS / "phone-entry-picked-date.png")
@@ -57,7 +58,10 @@ def test_a_date_is_picked_in_the_calendar_and_saved_with_the_entry(browser, serv
         page.close()
     journal = (served_app.data_dir / "bfs-companion-log.json.journal").read_text()
     saved = [json.loads(line)["doc"] for line in journal.splitlines() if '"op":"put"' in line and '"table":"episodes"' in line]
-    assert any(doc["started_at"].startswith(earlier.isoformat()) and doc["intensity"] is None for doc in saved)
+    assert any(
+        doc["started_at"].startswith(earlier.isoformat()) and doc["intensity"] is None and doc["locations"][0]["region"] == "calf"
+        for doc in saved
+    )
     assert external == [] and deny_proxy.app_attempts() == []
 
 

@@ -38,7 +38,7 @@ async def test_the_full_form_saves_every_detail(app_main, deps):
         assert h.page.route == routes.edit_entry()
         await type_into(h, "entry-date", "2026-11-22")
         await type_into(h, "entry-time", "07:15")
-        await h.tap(h.one(key="place-add"))  # the default: left calf
+        await h.tap(h.one(key="map-front-left-calf"))  # on the body map
         await h.select("place-region", "eyelid")
         await h.select("place-side", "right")
         await h.tap(h.one(key="place-add"))
@@ -115,6 +115,9 @@ async def test_an_entry_is_edited_from_the_history(app_main, deps):
         await h.session.dispatch_event(h.one(key="place-left-calf")._i, "delete", None)
         await h.settle()
         await h.select("place-region", "thigh")
+        await h.tap(h.one(key="place-add"))
+        assert h.one(key="place-error").value == "Say whether it was the left or the right thigh."  # no side is assumed
+        await h.select("place-side", "left")
         await h.tap(h.one(key="place-add"))
         await type_into(h, "entry-note", "after")
         await h.tap(h.one(key="entry-save"))
@@ -305,3 +308,46 @@ async def test_the_history_dates_are_picked_the_same_way(app_main, deps):
         assert h.one(key="filter-from").value == (NOW - dt.timedelta(days=2)).date().isoformat()
         notes = [c.subtitle.value for c in h.all() if str(c.key).startswith("entry-")]
         assert notes == ["twitch · intensity 3 · length not noted\nyesterday"]
+
+
+async def show_figure(h, view):
+    control = h.one(key="map-view")
+    h.session.apply_patch(control._i, {"selected": [view]})
+    await h.session.dispatch_event(control._i, "change", f'["{view}"]')
+    await h.settle()
+
+
+async def test_the_body_map_and_the_list_show_one_choice_and_nothing_looks_chosen_before_it_is(app_main, deps):
+    async with mounted(app_main, route=routes.edit_entry()) as h:
+        assert h.one(key="places-empty").value == "No place chosen yet."
+        assert h.one(key="place-region").value is None and h.all(key="place-side") == []  # no body part shown as picked
+        await h.tap(h.one(key="place-add"))
+        assert h.one(key="place-error").value == "Choose a body part first."
+        await h.tap(h.one(key="map-front-right-eyelid"))
+        assert h.all(key="map-back-back") == []  # one figure at a time
+        await show_figure(h, "back")
+        await h.tap(h.one(key="map-back-left-calf"))
+        await h.tap(h.one(key="map-back-back"))
+        chips = [c.label.value for c in h.one(key="places").controls]
+        assert chips == ["right eyelid", "left calf", "back"] and h.all(key="places-empty") == []
+        # the same calf is chosen on both figures
+        assert h.one(key="map-back-left-calf").bgcolor == ft.Colors.PRIMARY
+        await show_figure(h, "front")
+        assert h.one(key="map-front-left-calf").bgcolor == ft.Colors.PRIMARY
+        assert h.one(key="map-front-right-calf").bgcolor != ft.Colors.PRIMARY
+        # removing it from the list clears it on the map, and tapping the map again takes a place back
+        await h.session.dispatch_event(h.one(key="place-left-calf")._i, "delete", None)
+        await h.settle()
+        assert h.one(key="map-front-left-calf").bgcolor != ft.Colors.PRIMARY
+        await h.tap(h.one(key="map-front-right-eyelid"))
+        assert [c.label.value for c in h.one(key="places").controls] == ["back"]
+        # a place added in words shows on the map
+        await h.select("place-region", "hand")
+        await h.select("place-side", "right")
+        await h.tap(h.one(key="place-add"))
+        assert h.one(key="map-front-right-hand").bgcolor == ft.Colors.PRIMARY
+        labels = [c.label for c in h.all(ft.Semantics) if c.label and ", front: " in c.label]
+        assert "Right hand, front: chosen" in labels and "Right eyelid, front: not chosen" in labels
+        await h.tap(h.one(key="entry-save"))
+    (saved,) = deps.episode_repository.find()
+    assert saved.locations == (Location("back"), Location("hand", "right"))
