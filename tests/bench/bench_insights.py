@@ -18,7 +18,7 @@ from pathlib import Path
 from pwa.adapters.episode_repository import JournalEpisodeRepository
 from pwa.adapters.journal_store import JournalStore
 from pwa.core.episodes import BODY_REGIONS, KNOWN_TRIGGERS, SIDES, DayCheckIn, validate_episode
-from pwa.core.insights import PERIOD_WEEKS, days_by_date, factor_insights, places, trend
+from pwa.core.insights import period_view
 from pwa.core.relaxation_log import SessionRecord
 from pwa.core.report import build_report, report_html
 
@@ -79,12 +79,13 @@ def main() -> int:
         for episode in episodes:
             episode.started_at.astimezone(None).date()
 
-    def insights_screen() -> None:  # what InsightsScreen computes on opening, for each period choice
-        stats = days_by_date(episodes, None)
-        for weeks in PERIOD_WEEKS:
-            trend(stats, TODAY, weeks)
-        places(episodes)
-        factor_insights(episodes, check_ins, sessions, TODAY, None)
+    def insights_screen(days: int):  # what InsightsScreen computes for one chosen period
+        def show() -> None:
+            local = [e.started_at.astimezone() for e in episodes]
+            first = TODAY - dt.timedelta(days=days - 1) if days else min(local).date()
+            period_view(episodes, check_ins, sessions, first, TODAY, TODAY, None, local)
+
+        return show
 
     def report(days: int):
         def make() -> None:
@@ -103,7 +104,8 @@ def main() -> int:
 
         rows = [
             ("one pass over the episodes (floor)", timed(floor)),
-            ("Insights screen: trends x3, places, factors", timed(insights_screen)),
+            ("Insights screen, last 4 weeks", timed(insights_screen(28))),
+            ("Insights screen, everything (a year)", timed(insights_screen(0))),
             ("report, last 4 weeks, with HTML", timed(report(28))),
             ("report, whole year, with HTML", timed(report(365))),
             ("open the log file and parse every entry", timed(first_read, repeats=3)),
