@@ -9,6 +9,7 @@ MIN_TARGET points in each direction (WCAG 2.2 target size) and no two areas of a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from pwa.core.episodes import Location
 
@@ -54,21 +55,22 @@ def _limbs(person_right_on_left: bool) -> list[Area]:
     ]
 
 
-FRONT: tuple[Area, ...] = (
-    Area(Location("face"), 84, 0, 72, 24, 18),
-    *_pair("eyelid", 84, 26, 35, 24, person_right_on_left=True),
-    Area(Location("tongue"), 96, 52, 48, 24),
-    Area(Location("jaw"), 88, 78, 64, 24, 14),
-    Area(Location("neck"), 102, 104, 36, 24, 6),
-    Area(Location("chest"), 90, 130, 60, 54),
-    Area(Location("belly"), 90, 186, 60, 56),
-    *_limbs(person_right_on_left=True),
-)
-
-BACK: tuple[Area, ...] = (
-    Area(Location("neck"), 102, 104, 36, 24, 6),
-    Area(Location("back"), 90, 130, 60, 112),
-    *_limbs(person_right_on_left=False),
-)
-
-VIEWS = {"front": FRONT, "back": BACK}
+@cache  # built on first use, not at import (so `make mutation` can change how it is built)
+def views() -> dict[str, tuple[Area, ...]]:
+    """{"front": areas, "back": areas}."""
+    front = (
+        Area(Location("face"), 84, 0, 72, 24, 18),
+        *_pair("eyelid", 84, 26, 35, 24, person_right_on_left=True),
+        Area(Location("tongue"), 96, 52, 48, 24),
+        Area(Location("jaw"), 88, 78, 64, 24, 14),
+        Area(Location("neck"), 102, 104, 36, 24, 6),
+        Area(Location("chest"), 90, 130, 60, 54),
+        Area(Location("belly"), 90, 186, 60, 56),
+        *_limbs(person_right_on_left=True),
+    )
+    back = (
+        Area(Location("neck"), 102, 104, 36, 24, 6),
+        Area(Location("back"), 90, 130, 60, 112),
+        *_limbs(person_right_on_left=False),
+    )
+    return {"front": front, "back": back}

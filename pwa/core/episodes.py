@@ -252,6 +252,14 @@ def validate_episode(raw: Mapping[str, Any], now: dt.datetime | None) -> Episode
     )
 
 
+def validate_location(raw: Any) -> Location:
+    """One place on the body, from a form or the settings; raises EntryError with the reason under "locations"."""
+    try:
+        return _location(raw)
+    except ValueError as error:
+        raise EntryError({"locations": str(error)}) from None
+
+
 def _location(item: Any) -> Location:
     if isinstance(item, Location):
         item = item.to_dict()

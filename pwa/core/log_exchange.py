@@ -239,7 +239,7 @@ def _decode(data: bytes) -> str:
         "This is not a text file (it may be a spreadsheet like .xlsx, a picture or a PDF). "
         "In your spreadsheet, choose Save as, then 'CSV UTF-8', and import that file."
     )
-    if b"\x00" in data.split(b"\n", 1)[0]:  # a first line (the header) never holds a NUL; binary files do
+    if b"\x00" in data.partition(b"\n")[0]:  # a first line (the header) never holds a NUL; binary files do
         raise not_text
     try:
         return data.decode("utf-8-sig")
@@ -266,7 +266,7 @@ def _column(name: str) -> str:
 
 def _read_rows(text: str) -> list[list[str]]:
     """Rows of the CSV, with the delimiter that makes the most sense of the header (',' wins ties)."""
-    first_line = text.split("\n", 1)[0]
+    first_line = text.partition("\n")[0]
     delimiter = max(DELIMITERS, key=lambda d: (sum(_column(c) in CSV_COLUMNS for c in first_line.split(d)), d == ","))
     csv.field_size_limit(MAX_FIELD_CHARACTERS * 4)
     try:
@@ -298,7 +298,8 @@ def parse_csv(
         )
     doubled = sorted({name for name in header if name in CSV_COLUMNS and header.count(name) > 1})
     if doubled:
-        raise ImportFileError(f"The column {', '.join(doubled)} appears more than once, so the file is not clear.")
+        columns = f"column {doubled[0]} appears" if len(doubled) == 1 else f"columns {', '.join(doubled)} appear"
+        raise ImportFileError(f"The {columns} more than once, so the file is not clear.")
     positions = {name: header.index(name) for name in CSV_COLUMNS if name in header}
     preview = ImportPreview(ignored_columns=[rows[0][i].strip() for i, name in enumerate(header) if name and name not in CSV_COLUMNS])
     seen: set[str] = set()
@@ -313,7 +314,7 @@ def parse_csv(
         if any(len(cell) > MAX_FIELD_CHARACTERS for cell in row):
             preview.rejected.append((number, "a value is far too long"))
             continue
-        cells = {name: _restore(row[index]) if index < len(row) else "" for name, index in positions.items()}
+        cells = {name: _restore(row[index]) for name, index in positions.items()}  # a short row was refused above
         raw: dict[str, Any] = {
             "id": cells.get("id", ""),
             "locations": _parse_locations(cells["locations"]),
@@ -321,7 +322,7 @@ def parse_csv(
             "intensity": cells.get("intensity"),
             "duration_seconds": cells.get("duration_seconds"),
             "type": cells.get("type", "").strip().lower() or "twitch",
-            "note": cells.get("note", ""),
+            "note": cells.get("note"),
         }
         try:
             raw["started_at"] = parse_start(cells["started_at"], date_order, zone)

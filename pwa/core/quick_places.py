@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pwa.core.episodes import Episode, EntryError, Location, validate_episode
+from pwa.core.episodes import Episode, EntryError, Location, validate_location
 
 QUICK_WINDOW = dt.timedelta(days=90)
 QUICK_SHOWN = 24  # enough for every usual place and a few of the person's own; the rest are one more tap away
@@ -56,7 +56,7 @@ def places_from_settings(stored: Any) -> tuple[Location, ...]:
         if not isinstance(item, Mapping):
             continue
         try:
-            found += validate_episode({"locations": [item], "started_at": "2000-01-01T00:00+00:00"}, None).locations
+            found.append(validate_location(item))
         except EntryError:
             continue
     return tuple(dict.fromkeys(found))

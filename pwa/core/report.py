@@ -84,12 +84,11 @@ def build_report(
     all_local = [e.started_at.astimezone(zone) for e in all_episodes]
     all_days = [moment.date() for moment in all_local]
     view = period_view(all_episodes, check_ins, sessions, start, end, generated_at.astimezone(zone).date(), zone, all_local)
-    in_period, stats, summary, where, insights = list(view.episodes), view.stats, view.summary, view.places, view.insights
-    period_days = (end - start).days + 1
+    in_period, summary, where, insights = list(view.episodes), view.summary, view.places, view.insights
     period_check_ins, period_sessions = view.check_ins, list(view.sessions)
     answers = [
         _first_noticed(all_days),
-        _how_often(in_period, stats, period_days, summary),
+        _how_often(in_period, summary),
         _which_muscles(in_period, where),
         _other_symptoms(in_period),
         _medicines(in_period),
@@ -118,7 +117,7 @@ def _first_noticed(days: list[dt.date]) -> Answer:
     )
 
 
-def _how_often(episodes: list[Episode], stats, period_days: int, summary: str) -> Answer:
+def _how_often(episodes: list[Episode], summary: str) -> Answer:
     question = "How often does it happen?"
     if not episodes:
         return Answer(question, f"{NOT_LOGGED}: nothing was logged in this period.", False)
@@ -251,7 +250,7 @@ svg{max-height:34mm;width:100%}ul.compact{columns:3;font-size:8pt;margin:2pt 0}
 def _chart_svg(found: tuple[Bar, ...], summary: str) -> str:
     width, height, top, bottom, side = 720, 220, 16, 40, 24  # `side`: room for the first and last labels
     slot = (width - 2 * side) / max(len(found), 1)
-    peak = max((b.count for b in found), default=0) or 1
+    peak = max([1, *(b.count for b in found)])
     parts = [
         f'<svg role="img" aria-label="{html.escape(summary)}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
         f'<line x1="0" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="#888"/>',
@@ -281,7 +280,7 @@ def _check_in_tables(check_ins: tuple[DayCheckIn, ...]) -> str:
         return ""
 
     def cell(value) -> str:
-        return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+        return "" if value is None else f"{value:g}"
 
     head = "<thead><tr><th>Day</th><th>Sleep (h)</th><th>Caffeine</th><th>Stress (0-10)</th><th>Exercise (min)</th></tr></thead>"
     half = (len(check_ins) + 1) // 2
@@ -306,7 +305,7 @@ def report_html(report: Report) -> str:
         rows.append(
             f"<tr><td>{local.date().isoformat()}</td><td>{local.hour:02d}:{local.minute:02d}</td><td>{where}</td>"
             f"<td>{episode.type.value}</td><td>{NOT_NOTED if episode.intensity is None else episode.intensity}</td><td>{describe_duration(episode.duration_seconds)}</td>"
-            f"<td>{e(', '.join(episode.triggers)) if episode.triggers else ''}</td><td>{e(episode.note) if episode.note else ''}</td></tr>"
+            f"<td>{e(', '.join(episode.triggers))}</td><td>{e(episode.note)}</td></tr>"
         )
     not_logged = ' class="not-logged"'
     answers = "".join(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import flet as ft
 
 from pwa.core.body_map import HEIGHT as MAP_HEIGHT
-from pwa.core.body_map import VIEWS, Area
+from pwa.core.body_map import Area, views
 from pwa.core.body_map import WIDTH as MAP_WIDTH
-from pwa.core.episodes import BODY_REGIONS, KNOWN_TRIGGERS, NOTE_MAX, SIDES, EntryError, Location, validate_episode
+from pwa.core.episodes import BODY_REGIONS, KNOWN_TRIGGERS, NOTE_MAX, SIDES, EntryError, Location, validate_location
 from pwa.ui.widgets import announced, choice, error_text
 
 
@@ -29,7 +29,7 @@ def PlaceAdder(on_add, button_text: str, prefix: str = "place", icon=ft.Icons.AD
             return
         raw = {"region": region, "side": side if BODY_REGIONS[region] else None, "other_text": other}
         try:
-            location = validate_episode({"locations": [raw], "started_at": "2000-01-01T00:00+00:00"}, None).locations[0]
+            location = validate_location(raw)
         except EntryError as problem:
             set_add_error(problem.by_field.get("locations", str(problem)))
             return
@@ -90,7 +90,7 @@ CAPTIONS = {"front": "Front: your right side is on the left", "back": "Back: you
 def body_map(places: tuple[Location, ...], on_toggle, view: str, on_view) -> ft.Control:
     """The front or the back figure; tapping an area chooses that place or takes it back. The list
     below it is the same choice in words (and the way to places the figures do not have)."""
-    areas = [_map_area(area, view, area.place in places, on_toggle) for area in VIEWS[view]]
+    areas = [_map_area(area, view, area.place in places, on_toggle) for area in views()[view]]
     if view == "back":  # the head, drawn but not a place: the back of the head is not in the log
         areas.insert(0, ft.Container(left=86, top=8, width=68, height=90, border_radius=34,
                                      border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT)))

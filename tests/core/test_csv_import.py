@@ -187,3 +187,60 @@ def test_a_nul_in_a_note_round_trips_but_a_binary_header_is_refused():
     assert parse_csv(episodes_to_csv([episode]).encode(), set(), NOW).episodes == [episode]
     with pytest.raises(ImportFileError, match="^This is not a text file"):
         parse_csv(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", set(), NOW)
+
+
+# ---- each rule at its edge (make mutation) ----
+def test_a_time_without_a_zone_takes_the_zone_given_and_a_file_uses_it():
+    assert parse_start("2026-11-23 21:30", None, PLUS_ONE) == dt.datetime(2026, 11, 23, 21, 30, tzinfo=PLUS_ONE)
+    (episode,) = parse_csv(b"started_at,locations\n2026-11-23 21:30,neck\n", set(), NOW, zone=PLUS_ONE).episodes
+    assert episode.started_at == dt.datetime(2026, 11, 23, 21, 30, tzinfo=PLUS_ONE)
+
+
+def test_hyphens_and_spaces_in_column_names_read_as_underscores():
+    (episode,) = read("Started-At,LOCATIONS,Duration Seconds\n2026-11-23 21:30,neck,45\n").episodes
+    assert episode.duration_seconds == 45
+
+
+def test_a_header_that_fits_no_delimiter_better_is_read_with_commas():
+    with pytest.raises(ImportFileError) as error:
+        read("started_at,locations;note\n")
+    assert str(error.value).startswith("The file needs the columns started_at and locations (the others are optional); it has started_at, locations;note.")
+
+
+def test_line_ends_inside_a_note_come_back_as_written():
+    episode = make_episode("2026-11-23T21:30:00+00:00", note="first\r\nsecond\rthird\nfourth", id="n1")
+    assert parse_csv(episodes_to_csv([episode]).encode(), set(), NOW).episodes == [episode]
+
+
+def test_every_doubled_column_is_named():
+    with pytest.raises(ImportFileError) as error:
+        read("started_at,locations,Started At,LOCATIONS,note\n")
+    assert str(error.value) == "The columns locations, started_at appear more than once, so the file is not clear."
+
+
+def test_rows_without_an_id_are_checked_like_any_entry_and_each_problem_named():
+    text = (
+        "id,started_at,locations,intensity\n"
+        "   ,2026-11-23 21:00,neck,\n"  # an id of spaces is no id: one is made
+        ",2026-11-23 23:30,neck,\n"  # ninety minutes after now
+        ",2026-11-23 21:05,neck,11\n"
+        ",2026-11-23 21:06,jaw,4\n"  # after rejected rows, the rest are still read
+        ",2026-11-23 22:50,neck,\n"
+        ",soon,neck,\n"
+    )
+    preview = read(text)
+    assert [(e.started_at.minute, e.intensity) for e in preview.episodes] == [(0, None), (6, 4)]
+    assert len(preview.episodes[0].id) == 32
+    assert preview.rejected == [
+        (3, "The start time is in the future. Use a time up to now."),
+        (4, "Intensity is a whole number from 0 to 10."),
+        (6, "The start time is in the future. Use a time up to now."),
+        (7, "soon is not a date and time like 2026-11-23 21:30."),
+    ]
+
+
+def test_each_entry_already_in_the_log_is_counted():
+    kept = [make_episode(f"2026-11-23T2{n}:00:00+00:00", locations=[{"region": "neck"}]) for n in range(3)]
+    text = "started_at,locations\n" + "".join(f"2026-11-23 2{n}:00,neck\n" for n in range(3))
+    preview = parse_csv(text.encode(), set(), NOW, existing_keys=lambda: {entry_key(e) for e in kept}, zone=UTC)
+    assert preview.duplicates == 3 and preview.episodes == []

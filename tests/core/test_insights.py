@@ -315,3 +315,15 @@ def test_a_period_view_counts_only_its_own_days_in_every_part():
     assert view.summary.startswith("In the last 2 weeks you logged entries on 14 of 14 days.")
     edge = period_view(log, [], [], days_ago(39), days_ago(39), TODAY, UTC)
     assert len(edge.episodes) == 1 and edge.name == "15 October 2026"
+
+
+def test_a_period_view_counts_days_in_the_zone_it_is_given():
+    from pwa.core.insights import period_view
+
+    east = dt.timezone(dt.timedelta(hours=5))
+    late = make_episode(dt.datetime(2026, 11, 22, 20, 0, tzinfo=UTC), id="late")  # 23 November, 01:00 at +05:00
+    view = period_view([late], [], [], TODAY, TODAY, TODAY, east)
+    assert [e.id for e in view.episodes] == ["late"] and view.local_starts[0].tzinfo == east
+    assert (view.start, view.end) == (TODAY, TODAY) and view.stats[TODAY].count == 1
+    assert view.bars[0].count == 1 and view.places == (("left calf", 1),)
+    assert period_view([late], [], [], TODAY, TODAY, TODAY, UTC).episodes == ()

@@ -123,3 +123,8 @@ def test_places_round_trip_through_the_settings_and_bad_ones_are_left_out():
 @pytest.mark.parametrize("place", [Location("all over"), TONGUE])
 def test_regions_without_a_side_are_labelled_plainly(place):
     assert place.label == place.region
+
+
+def test_an_old_entry_anywhere_in_the_log_does_not_stop_the_count():
+    log = [logged(JAW, QUICK_WINDOW * 2), logged(TONGUE, dt.timedelta(days=1)), logged(JAW, QUICK_WINDOW * 3), logged(CALF, dt.timedelta(days=2))]
+    assert frequent_places(log, NOW) == [TONGUE, CALF]

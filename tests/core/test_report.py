@@ -178,3 +178,36 @@ def test_every_chart_label_lies_inside_the_chart():
             half = len(label) * 11 * 0.3  # about half a label's width at 11 px
             assert half <= float(x) <= width - half, (count, label, x)
             assert 11 <= float(y) <= height, (count, label, y)
+
+
+def test_a_report_up_to_the_day_it_is_made_names_its_period_from_that_day_in_its_zone():
+    plus_two = dt.timezone(dt.timedelta(hours=2))
+    made_late = dt.datetime(2026, 11, 21, 23, 0, tzinfo=UTC)  # already 22 November at +02:00
+    up_to_today = build_report(KNOWN_LOG, [], [], dt.date(2026, 10, 26), dt.date(2026, 11, 22), made_late, plus_two)
+    assert up_to_today.trend_summary.startswith("In the last 4 weeks you logged")
+    in_utc = build_report(KNOWN_LOG, [], [], dt.date(2026, 10, 25), dt.date(2026, 11, 21), made_late, UTC)
+    assert in_utc.trend_summary.startswith("In the last 4 weeks you logged")
+    earlier = build_report(KNOWN_LOG, [], [], dt.date(2026, 10, 25), dt.date(2026, 11, 21), made_late, plus_two)
+    assert earlier.trend_summary.startswith("In the 28 days from 25 October 2026 to 21 November 2026 you logged")
+
+
+def test_the_chart_scales_to_its_busiest_bar_and_labels_every_bar_up_to_a_dozen():
+    from pwa.core.insights import Bar
+    from pwa.core.report import _chart_svg
+
+    def chart(counts):
+        bars = tuple(Bar(f"d{n}", dt.date(2026, 1, 1), 1, count, None) for n, count in enumerate(counts))
+        svg = _chart_svg(bars, "s")
+        heights = [float(h) for h in re.findall(r'<rect [^>]*height="([\d.]+)"', svg)]
+        labels = re.findall(r'text-anchor="middle">(d\d+)</text>', svg)
+        return heights, labels
+
+    heights, labels = chart([1, 0, 1])
+    assert heights == [164.0, 0.0, 164.0] and labels == ["d0", "d1", "d2"]  # a busiest day of 1 fills the chart
+    heights, _ = chart([0, 0])
+    assert heights == [0.0, 0.0]
+    heights, _ = chart([4, 2])
+    assert heights == [164.0, 82.0]
+    assert len(chart([1] * 12)[1]) == 12 and len(chart([1] * 23)[1]) == 23
+    assert len(chart([1] * 24)[1]) == 12  # every second one from 24 bars
+    assert len(chart([1] * 31)[1]) == 16 and len(chart([1] * 36)[1]) == 12

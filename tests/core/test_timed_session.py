@@ -423,3 +423,10 @@ def test_resume_while_running_changes_nothing():
     clock.advance(3)
     session.resume()
     assert session.running and session.elapsed() == 3 and session.spent() == 3
+
+
+def test_steps_that_all_last_nothing_make_one_cycle():
+    from pwa.core.timed_session import whole_cycles
+
+    assert whole_cycles((Step("a", 0), Step("b", 0)), 600) == 1
+    assert whole_cycles((Step("a", 0), Step("b", 10)), 600) == 60
