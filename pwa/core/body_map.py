@@ -9,7 +9,6 @@ MIN_TARGET points in each direction (WCAG 2.2 target size) and no two areas of a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from pwa.core.episodes import Location
 
@@ -55,9 +54,9 @@ def _limbs(person_right_on_left: bool) -> list[Area]:
     ]
 
 
-@cache  # built on first use, not at import (so `make mutation` can change how it is built)
 def views() -> dict[str, tuple[Area, ...]]:
-    """{"front": areas, "back": areas}."""
+    """{"front": areas, "back": areas}, built on each call (about 50 small objects): not at import and
+    not cached, so `make mutation`, which forks after the first test run, sees every change to it."""
     front = (
         Area(Location("face"), 84, 0, 72, 24, 18),
         *_pair("eyelid", 84, 26, 35, 24, person_right_on_left=True),
