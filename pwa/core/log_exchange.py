@@ -266,11 +266,12 @@ def _column(name: str) -> str:
 
 def _read_rows(text: str) -> list[list[str]]:
     """Rows of the CSV, with the delimiter that makes the most sense of the header (',' wins ties)."""
-    first_line = text.partition("\n")[0]
-    delimiter = max(DELIMITERS, key=lambda d: (sum(_column(c) in CSV_COLUMNS for c in first_line.split(d)), d == ","))
+    first_line = (text.splitlines() or [""])[0]
+    # max() keeps the first of equals, and "," is first: a header that fits no delimiter better is read with commas
+    delimiter = max(DELIMITERS, key=lambda d: sum(_column(c) in CSV_COLUMNS for c in first_line.split(d)))
     csv.field_size_limit(MAX_FIELD_CHARACTERS * 4)
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))  # StringIO keeps every line end as written
     except csv.Error as error:
         raise ImportFileError(f"The file is not valid CSV ({error}).") from None
 

@@ -244,3 +244,14 @@ def test_each_entry_already_in_the_log_is_counted():
     text = "started_at,locations\n" + "".join(f"2026-11-23 2{n}:00,neck\n" for n in range(3))
     preview = parse_csv(text.encode(), set(), NOW, existing_keys=lambda: {entry_key(e) for e in kept}, zone=UTC)
     assert preview.duplicates == 3 and preview.episodes == []
+
+
+def test_a_row_without_an_id_names_each_of_its_problems():
+    preview = read("started_at,locations,intensity,type\n2026-11-23 21:00,neck,12,spasm\n")
+    assert preview.rejected == [(2, "Intensity is a whole number from 0 to 10. Type is twitch, cramp, tingling or other.")]
+
+
+def test_an_empty_file_and_a_header_alone():
+    with pytest.raises(ImportFileError, match="^The file is empty.$"):
+        read("")
+    assert read("started_at,locations").episodes == []

@@ -321,3 +321,14 @@ def test_a_time_typed_with_a_dot_is_hours_and_minutes_and_always_has_a_zone():
     moment = start_time_from_form("2026-11-23", "21.30")
     assert (moment.hour, moment.minute, moment.second, moment.microsecond) == (21, 30, 0, 0)
     assert moment.tzinfo is not None
+
+
+def test_a_place_is_checked_on_its_own_with_the_same_reasons():
+    from pwa.core.episodes import validate_location
+
+    assert validate_location({"region": " Calf ", "side": "left"}) == Location("calf", "left")
+    assert validate_location(Location("neck")) == Location("neck")
+    for raw, reason in (({"region": "elbow"}, "'elbow' is not one of the body regions."), ({"region": "calf"}, "Say whether it was the left or the right calf.")):
+        with pytest.raises(EntryError) as error:
+            validate_location(raw)
+        assert error.value.by_field == {"locations": reason}
