@@ -327,3 +327,10 @@ def test_a_period_view_counts_days_in_the_zone_it_is_given():
     assert (view.start, view.end) == (TODAY, TODAY) and view.stats[TODAY].count == 1
     assert view.bars[0].count == 1 and view.places == (("left calf", 1),)
     assert period_view([late], [], [], TODAY, TODAY, TODAY, UTC).episodes == ()
+
+
+def test_factor_insights_count_days_in_the_zone_given_when_no_dates_are_passed():
+    east = dt.timezone(dt.timedelta(hours=5))
+    first = make_episode(dt.datetime(2026, 11, 9, 20, 0, tzinfo=UTC), id="first")  # 10 November, 01:00 at +05:00
+    assert factor_insights([first], [], [], TODAY, east).span_days == 14
+    assert factor_insights([first], [], [], TODAY, UTC).span_days == 15
