@@ -1,6 +1,7 @@
-/* One full-page message for the page scripts: "open in another tab" (python-prestart.js, offline
- * build) and "stopped on this computer" (served.js, served run). Calm colours in light and dark,
- * above everything Flutter draws, read by screen readers through its role. */
+/* Page helpers both builds load before Flutter: one full-page message for the page scripts ("open
+ * in another tab" from python-prestart.js in the offline build, "stopped on this computer" from
+ * served.js in the served run; calm colours in light and dark, above everything Flutter draws,
+ * read by screen readers through its role), and pinch-zoom kept on. */
 window.bfsFullPageMessage = (id, role, words) => {
   const dark = matchMedia("(prefers-color-scheme: dark)").matches;
   const box = document.createElement("div");
@@ -20,3 +21,19 @@ window.bfsFullPageMessage = (id, role, words) => {
   else addEventListener("DOMContentLoaded", show);
   return box;
 };
+
+/* Pinch-zoom stays possible (WCAG 1.4.4): Flutter's full-page embedding in flet 1.0.5 replaces the
+ * viewport meta with "maximum-scale=1.0, user-scalable=no"; each time it does, the plain one comes
+ * back. Browser zoom (Ctrl +) is not affected either way. */
+(() => {
+  const ZOOMABLE = "width=device-width, initial-scale=1.0";
+  const allowZoom = () => {
+    for (const meta of document.querySelectorAll('meta[name="viewport"]')) {
+      if (/user-scalable\s*=\s*no|maximum-scale/i.test(meta.content)) meta.content = ZOOMABLE;
+    }
+  };
+  new MutationObserver(allowZoom).observe(document.head || document.documentElement, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ["content"],
+  });
+  allowZoom();
+})();

@@ -109,3 +109,13 @@ def colour_width(png: bytes, colour: tuple[int, int, int], tolerance: int = 6) -
             else:
                 run = 0
     return widest
+
+
+VIEWPORT_CONTENT = "Array.from(document.querySelectorAll('meta[name=viewport]')).map(m => m.content)"
+
+
+def assert_zoom_allowed(page) -> None:
+    """Pinch-zoom is not blocked: no viewport meta says user-scalable=no or caps the scale."""
+    contents = page.evaluate(VIEWPORT_CONTENT)
+    assert contents, "no viewport meta"
+    assert not [c for c in contents if "user-scalable=no" in c.replace(" ", "") or "maximum-scale" in c], contents

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import ARTIFACTS, StaticServer
-from tests.browser.helpers import STEP_TIMEOUT_MS, enable_semantics, record_external_requests, tap, wait_for_home
+from tests.browser.helpers import STEP_TIMEOUT_MS, assert_zoom_allowed, enable_semantics, record_external_requests, tap, wait_for_home
 
 pytestmark = pytest.mark.browser
 
@@ -117,6 +117,7 @@ def test_installed_app_works_offline_and_keeps_data_across_restarts(
     try:
         page.goto(server.url)
         wait_for_home(page)
+        assert_zoom_allowed(page)
         assert page.evaluate(RENDERER_IN_USE) == renderer
         worker = page.evaluate(WAIT_FOR_CONTROLLING_WORKER)
         assert worker["controller"] == server.url + "sw.js"

@@ -9,6 +9,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import ARTIFACTS, ServedApp
 from tests.browser.helpers import (
+    assert_zoom_allowed,
     LOAD_TIMEOUT_MS,
     STEP_TIMEOUT_MS,
     colour_width,
@@ -174,6 +175,7 @@ def test_a_twitch_is_logged_in_two_taps_and_kept_on_disk(browser, served_app, de
     external: list[str] = []
     page = open_app(browser, served_app.url, VIEWPORTS["phone"], external)
     try:
+        assert_zoom_allowed(page)
         tap(page.get_by_role("button", name="Log a twitch"))
         tap(page.get_by_role("button", name=re.compile("^right calf")))
         page.get_by_text(re.compile("^Noted: right calf at")).wait_for(timeout=STEP_TIMEOUT_MS)
