@@ -94,6 +94,7 @@ def App(deps: AppDependencies, saved_settings: AppSettings):
 
     def subscribe_to_resize() -> None:
         page.on_resize = lambda e: set_width(e.width)
+        page.on_keyboard_event = lambda e: close_on_escape(page, e)
 
     ft.use_effect(subscribe_to_resize, [])
 
@@ -119,6 +120,16 @@ def App(deps: AppDependencies, saved_settings: AppSettings):
         guide_trail=guide_trail.current,
     )
     return ShellContext(shell, lambda: ft.Router(ROUTES, not_found=NotFoundScreen, manage_views=True))
+
+
+def close_on_escape(page: ft.Page, event) -> None:
+    """Escape closes a full-screen modal screen the way its close button does (nothing is saved or
+    deleted by it). An open dialog (a date picker) closes itself on Escape; the screen under it stays."""
+    if event.key != "Escape" or any(getattr(d, "open", False) for d in page._dialogs.controls):
+        return  # flet 1.0.5 keeps open dialogs in the private page._dialogs
+    views = [ft.unwrap_component(v) for v in ft.unwrap_component(page.views)]
+    if len(views) > 1 and views[-1].fullscreen_dialog and page.on_view_pop is not None:
+        page.on_view_pop(ft.ViewPopEvent(name="view_pop", control=page, route=views[-1].route, view=views[-1]))
 
 
 def main(page: ft.Page, deps: AppDependencies) -> None:

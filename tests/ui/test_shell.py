@@ -148,3 +148,28 @@ def test_an_odd_answer_from_the_page_is_no_answer(answer):
     from pwa.adapters.device_status import DeviceStatus
 
     assert DeviceStatus.from_answer(answer) is None
+
+
+async def press(h, key: str) -> None:
+    await h.session.dispatch_event(h.page._i, "keyboard_event", {"key": key, "shift": False, "ctrl": False, "alt": False, "meta": False})
+    await h.settle()
+
+
+async def test_escape_closes_a_full_screen_modal_like_its_close_button_and_nothing_else(app_main, deps):
+    async with mounted(app_main, route=routes.LOG) as h:
+        await h.tap(h.one(key="log-log-twitch"))
+        assert h.routes() == [routes.LOG, routes.LOG_TWITCH]
+        await press(h, "Enter")
+        assert h.routes() == [routes.LOG, routes.LOG_TWITCH]
+        await press(h, "Escape")
+        assert h.routes() == [routes.LOG]
+        assert deps.episode_repository.find() == []  # closing saved nothing
+        await press(h, "Escape")  # a destination is not a modal: Escape leaves it where it is
+        assert h.routes() == [routes.LOG]
+        await h.tap(h.one(key="log-new-entry"))
+        await h.tap(h.one(key="entry-date-calendar"))  # a date picker open over the form
+        await press(h, "Escape")
+        assert h.routes() == [routes.LOG, routes.edit_entry()]  # the picker closes itself; the form stays
+        h.one(key="entry-date-picker").open = False  # as the client reports when the picker closes
+        await press(h, "Escape")
+        assert h.routes() == [routes.LOG]
