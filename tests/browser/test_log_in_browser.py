@@ -141,3 +141,17 @@ def test_a_typical_months_report_prints_on_two_a4_pages_with_every_chart_label_i
         assert page.evaluate("document.querySelectorAll('svg text').length") > 10
     finally:
         page.close()
+
+
+def test_escape_closes_the_quick_log_in_the_browser(browser, served_app, deny_proxy):
+    external: list[str] = []
+    page = open_app(browser, served_app.url, external)
+    try:
+        tap(page.get_by_role("button", name="Log a twitch"))
+        page.get_by_role("button", name="Somewhere else…").wait_for(timeout=STEP_TIMEOUT_MS)
+        page.keyboard.press("Escape")
+        page.get_by_role("button", name="Somewhere else…").wait_for(state="detached", timeout=STEP_TIMEOUT_MS)
+        page.get_by_role("button", name="Log a twitch").wait_for(timeout=STEP_TIMEOUT_MS)  # Home again
+    finally:
+        page.close()
+    assert external == [] and deny_proxy.app_attempts() == []
