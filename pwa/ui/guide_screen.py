@@ -91,12 +91,18 @@ def section_key(section_id: str) -> ft.ScrollKey:
     return ft.ScrollKey(f"section-{section_id}")
 
 
+# Links in the theme's primary colour and underlined: flutter_markdown's default blue is 2.98:1 on
+# the light background (WCAG asks 4.5:1), and colour alone should not mark a link.
+LINK_STYLE = ft.MarkdownStyleSheet(a_text_style=ft.TextStyle(color=ft.Colors.PRIMARY, decoration=ft.TextDecoration.UNDERLINE))
+
+
 def _markdown(text: str, key, on_tap_link) -> ft.Markdown:
     return ft.Markdown(
         text,
         key=key,
         selectable=True,
         extension_set=ft.MarkdownExtensionSet.GITHUB_WEB,
+        md_style_sheet=LINK_STYLE,
         on_tap_link=on_tap_link,
     )
 

@@ -26,6 +26,8 @@ async def test_a_chapter_renders_each_section_as_selectable_markdown(app_main, d
             block = h.one(key=section_key(section.id))
             assert block.selectable is True
             assert section.body.splitlines()[0] in block.value
+            link = block.md_style_sheet.a_text_style  # the theme's primary colour, underlined: not the 2.98:1 default blue
+            assert (link.color, link.decoration) == (ft.Colors.PRIMARY, ft.TextDecoration.UNDERLINE)
 
 
 async def test_previous_and_next_follow_the_reading_order(app_main):
