@@ -8,6 +8,7 @@ fetch, an SVG chart). Nothing here sends anything anywhere.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 import statistics
@@ -298,7 +299,7 @@ def _check_in_tables(check_ins: tuple[DayCheckIn, ...]) -> str:
 
 
 def report_html(report: Report) -> str:
-    e = html.escape
+    e = functools.cache(html.escape)  # places, kinds, triggers and notes repeat across thousands of rows
     rows = []
     for episode, local in zip(report.episodes, report.local_starts):
         where = e(", ".join(loc.label for loc in episode.locations))
