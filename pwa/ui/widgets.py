@@ -93,6 +93,22 @@ def _picked_date(value) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
+def _typed_or_picked(key, label, text, on_change, width, error, icon, button_name, button_key, open_picker) -> ft.Control:
+    """A text field and, beside it, the button that opens its picker (named for screen readers)."""
+    return ft.Row(
+        tight=True,
+        spacing=0,
+        vertical_alignment=ft.CrossAxisAlignment.START,
+        controls=[
+            ft.TextField(
+                key=key, label=label, value=text, width=width, error=error, keyboard_type=ft.KeyboardType.DATETIME,
+                on_change=lambda e: on_change(e.control.value or ""),
+            ),
+            ft.IconButton(icon=ft.Icon(icon, semantics_label=button_name), tooltip=button_name, key=button_key, on_click=open_picker),
+        ],
+    )
+
+
 def date_field(
     key: str, label: str, text: str, on_change, *, last: dt.date, first: dt.date = CALENDAR_FIRST_DAY, width: float = 200,
     error: str | None = None,
@@ -126,23 +142,8 @@ def date_field(
         )
         ft.context.page.show_dialog(picker)
 
-    return ft.Row(
-        tight=True,
-        spacing=0,
-        vertical_alignment=ft.CrossAxisAlignment.START,
-        controls=[
-            ft.TextField(
-                key=key, label=label, value=text, width=width, error=error, keyboard_type=ft.KeyboardType.DATETIME,
-                on_change=lambda e: on_change(e.control.value or ""),
-            ),
-            ft.IconButton(
-                icon=ft.Icon(ft.Icons.CALENDAR_MONTH, semantics_label=f"Choose {label.split(' (')[0].lower()} in a calendar"),
-                tooltip=f"Choose {label.split(' (')[0].lower()} in a calendar",
-                key=f"{key}-calendar",
-                on_click=open_calendar,
-            ),
-        ],
-    )
+    name = f"Choose {label.split(' (')[0].lower()} in a calendar"
+    return _typed_or_picked(key, label, text, on_change, width, error, ft.Icons.CALENDAR_MONTH, name, f"{key}-calendar", open_calendar)
 
 
 def time_field(key: str, label: str, text: str, on_change, *, width: float = 140) -> ft.Control:
@@ -167,20 +168,4 @@ def time_field(key: str, label: str, text: str, on_change, *, width: float = 140
         )
         ft.context.page.show_dialog(picker)
 
-    return ft.Row(
-        tight=True,
-        spacing=0,
-        vertical_alignment=ft.CrossAxisAlignment.START,
-        controls=[
-            ft.TextField(
-                key=key, label=label, value=text, width=width, keyboard_type=ft.KeyboardType.DATETIME,
-                on_change=lambda e: on_change(e.control.value or ""),
-            ),
-            ft.IconButton(
-                icon=ft.Icon(ft.Icons.SCHEDULE, semantics_label="Choose the time on a clock"),
-                tooltip="Choose the time on a clock",
-                key=f"{key}-clock",
-                on_click=open_clock,
-            ),
-        ],
-    )
+    return _typed_or_picked(key, label, text, on_change, width, None, ft.Icons.SCHEDULE, "Choose the time on a clock", f"{key}-clock", open_clock)
