@@ -21,7 +21,6 @@ MIN_DAYS_EACH = 3
 SIMILAR_RATIO = 1.25  # counts within 25% of each other are "about the same"
 SIMILAR_INTENSITY = 0.75  # points on the 0-10 scale
 RELAXATION = "a relaxation session"
-PERIOD_WEEKS = (1, 4, 12)
 MIN_ENTRIES_TO_COMPARE = 6  # fewer entries than this in a period: no "first half / second half" remark
 
 # A day check-in answers some triggers for that day, whether or not anything was logged.

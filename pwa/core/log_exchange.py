@@ -41,7 +41,8 @@ from enum import Enum
 from typing import Any, Mapping
 
 from pwa.core.breathing import BreathingPattern, PatternError, pattern_from_dict
-from pwa.core.episodes import BODY_REGIONS, SIDES, DayCheckIn, EntryError, Episode, Location, validate_check_in, validate_episode
+from pwa.core.episodes import BODY_REGIONS, DayCheckIn, EntryError, Episode, validate_check_in, validate_episode
+from pwa.core.wording import plural
 
 CSV_COLUMNS = ("id", "started_at", "locations", "intensity", "duration_seconds", "type", "triggers", "note")
 REQUIRED_COLUMNS = ("started_at", "locations")
@@ -251,10 +252,6 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def csv_template() -> str:
     """The columns the export writes, with no entries: a file to fill in and import."""
     return episodes_to_csv([])
@@ -310,7 +307,7 @@ def parse_csv(
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < len(header) or any(cell.strip() for cell in row[len(header):]):
-            preview.rejected.append((number, f"has {_plural(len(row), 'value')} but the first row names {_plural(len(header), 'column')}"))
+            preview.rejected.append((number, f"has {plural(len(row), 'value')} but the first row names {plural(len(header), 'column')}"))
             continue
         if any(len(cell) > MAX_FIELD_CHARACTERS for cell in row):
             preview.rejected.append((number, "a value is far too long"))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pwa.core.episodes import NOT_NOTED, DayCheckIn, Episode, EpisodeType, describe_duration
 from pwa.core.insights import NOT_A_CAUSE, RELAXATION, Bar, FactorInsight, Insights, period_view
 from pwa.core.relaxation_log import SessionRecord
+from pwa.core.wording import plural
 
 NOT_LOGGED = "Not logged"
 OTHER_SYMPTOM_WORDS = re.compile(r"\b(weak\w*|numb\w*|pain\w*|ache\w*|aching|clums\w*|stiff\w*|tired\w*|fatigue\w*)", re.I)
@@ -58,10 +59,6 @@ class Report:
 
 def _day(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _mention(count: int) -> str:
@@ -137,7 +134,7 @@ def _which_muscles(episodes: list[Episode], where: tuple[tuple[str, int], ...]) 
     regions = {loc.region for loc in every}
     sides = {loc.side for loc in every if loc.side}
     listed = ", ".join(f"{label} ({count})" for label, count in where[:8])
-    text = f"Logged in {_plural(len(where), 'place')} across {_plural(len(regions), 'body part')}: {listed}"
+    text = f"Logged in {plural(len(where), 'place')} across {plural(len(regions), 'body part')}: {listed}"
     text += "." if len(where) <= 8 else f", and {len(where) - 8} more."
     if sides == {"left", "right"}:
         text += " Both sides of the body."
@@ -157,7 +154,7 @@ def _other_symptoms(episodes: list[Episode]) -> Answer:
     mentions = [e for e in episodes if e.note and OTHER_SYMPTOM_WORDS.search(e.note)]
     if mentions:
         words = sorted({m.group(0).lower() for e in mentions for m in OTHER_SYMPTOM_WORDS.finditer(e.note)})
-        parts.append(f"{_plural(len(mentions), 'note')} {_mention(len(mentions))} {', '.join(words)} (see the table)")
+        parts.append(f"{plural(len(mentions), 'note')} {_mention(len(mentions))} {', '.join(words)} (see the table)")
     if not parts:
         return Answer(question, f"{NOT_LOGGED}: no entries are cramps or tingling, and no notes mention weakness, numbness or pain.", False)
     return Answer(question, "; ".join(parts) + ".")
@@ -171,7 +168,7 @@ def _medicines(episodes: list[Episode]) -> Answer:
     if flagged:
         parts.append(f"'new medicine' was noted on {_entries(len(flagged))}")
     if mentions:
-        parts.append(f"{_plural(len(mentions), 'note')} {_mention(len(mentions))} medicines or supplements (see the table)")
+        parts.append(f"{plural(len(mentions), 'note')} {_mention(len(mentions))} medicines or supplements (see the table)")
     if not parts:
         return Answer(question, f"{NOT_LOGGED} in this period. Bring a list of what you take.", False)
     return Answer(question, "; ".join(parts) + ". Bring a list of what you take.")
@@ -199,7 +196,7 @@ def _lifestyle(check_ins: tuple[DayCheckIn, ...]) -> Answer:
 
     def mean(values, unit: str, digits: int = 1) -> str | None:
         found = [v for v in values if v is not None]
-        return f"{statistics.fmean(found):.{digits}f}{unit} (on {_plural(len(found), 'day')})" if found else None
+        return f"{statistics.fmean(found):.{digits}f}{unit} (on {plural(len(found), 'day')})" if found else None
 
     parts = [
         ("average sleep", mean((c.sleep_hours for c in check_ins), " h")),
@@ -207,7 +204,7 @@ def _lifestyle(check_ins: tuple[DayCheckIn, ...]) -> Answer:
         ("stress", mean((c.stress for c in check_ins), " of 10")),
         ("exercise", mean((c.exercise_minutes for c in check_ins), " min", 0)),
     ]
-    text = f"Day check-ins on {_plural(len(check_ins), 'day')}: " + "; ".join(f"{name} {value}" for name, value in parts if value) + "."
+    text = f"Day check-ins on {plural(len(check_ins), 'day')}: " + "; ".join(f"{name} {value}" for name, value in parts if value) + "."
     return Answer(question, text)
 
 
@@ -218,7 +215,7 @@ def _what_helps(period_sessions: list[SessionRecord], insights: Insights) -> Ans
     minutes = round(sum(s.seconds for s in period_sessions) / 60)
     kinds = Counter(s.exercise for s in period_sessions)
     text = (
-        f"{_plural(len(period_sessions), 'relaxation session')}, about {minutes} minutes in all: "
+        f"{plural(len(period_sessions), 'relaxation session')}, about {minutes} minutes in all: "
         + ", ".join(f"{k} ({n})" for k, n in kinds.most_common())
         + "."
     )
