@@ -329,7 +329,7 @@ class JournalStore:
                 return
             if self.read_only:
                 raise ReadOnlyStoreError(self.notice or "the log is read-only")
-            data = {name: dict(documents) for name, documents in self._data.items()}
+            data = self._copy()
             ids = {name: dict(mapping) for name, mapping in self._ids.items()}
             next_doc_ids = dict(self._next_doc_id)
             for table_name, documents in changes.items():
@@ -378,7 +378,7 @@ class JournalStore:
         """Fold what the journal holds now on a thread (holding the lock); saves go on meanwhile."""
         if self._fold is not None:
             return
-        data = {name: dict(documents) for name, documents in self._data.items()}  # documents are never changed in place
+        data = self._copy()
         mark = self.journal.stat().st_size
         self._fold = threading.Thread(
             target=self._fold_from, args=(data, mark, self._generation), name="journal-fold", daemon=True
@@ -421,10 +421,15 @@ class JournalStore:
         if fold is not None:
             fold.join()
 
+    def _copy(self) -> dict[str, dict[str, Any]]:
+        """The tables as they are now, each a new dict (the documents are shared: they are replaced
+        on a change, never changed in place). Holding the lock."""
+        return {name: dict(documents) for name, documents in self._data.items()}
+
     def table(self, name: str):
         """A TinyDB table over a copy of the data, for tests and tools; the app reads through `documents`."""
         with self.lock:
-            copy = {table: dict(documents) for table, documents in self._data.items()}
+            copy = self._copy()
         db = TinyDB(storage=MemoryStorage)
         db.storage.write(copy)
         return db.table(name)
