@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import flet as ft
 
+from pwa.adapters.episode_repository import EpisodeFilter
 from pwa.core.body_map import HEIGHT as MAP_HEIGHT
 from pwa.core.body_map import Area, views
 from pwa.core.body_map import WIDTH as MAP_WIDTH
 from pwa.core.episodes import BODY_REGIONS, KNOWN_TRIGGERS, NOTE_MAX, SIDES, EntryError, Location, validate_location
+from pwa.core.quick_places import QUICK_WINDOW, quick_places
+from pwa.ui.context import use_shell
 from pwa.ui.widgets import announced, choice, error_text
+
+
+def use_quick_places() -> list[Location]:
+    """The one-tap places the quick log offers now: the settings' pinned and removed places and the
+    entries of the last QUICK_WINDOW (read again only after the log changes)."""
+    shell = use_shell()
+    now = shell.deps.now()
+    recent = ft.use_memo(
+        lambda: shell.deps.episode_repository.find(EpisodeFilter(start=now - QUICK_WINDOW)), [shell.revision]
+    )
+    return quick_places(recent, now, shell.settings.quick_pinned, shell.settings.quick_removed)
 
 
 def slug(text: str) -> str:

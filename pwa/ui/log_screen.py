@@ -25,9 +25,8 @@ from pwa.core.episodes import (
 )
 from pwa.core.insights import VERY_OFTEN, gentle_note_due
 from pwa.core.periods import PeriodError, last_days, month_bounds, month_grid, shift_month, typed_range
-from pwa.core.quick_places import QUICK_WINDOW, quick_places
 from pwa.ui.context import NOT_STORED, go, save_durably, use_shell
-from pwa.ui.entry_fields import PlaceAdder, TriggerPicker, intensity_fields, note_field, slug
+from pwa.ui.entry_fields import PlaceAdder, TriggerPicker, intensity_fields, note_field, slug, use_quick_places
 from pwa.ui.shell import destination_view, detail_view
 from pwa.ui.widgets import announced, big_action, choice, date_field, doctor_link, error_text, link_tile
 
@@ -473,10 +472,7 @@ def LogTwitchScreen() -> ft.View:
     save_error, set_save_error = ft.use_state(None)
     undone, set_undone = ft.use_state(False)
     elsewhere, set_elsewhere = ft.use_state(False)
-    now = shell.deps.now()
-    recent = ft.use_memo(lambda: repository.find(EpisodeFilter(start=now - QUICK_WINDOW)), [shell.revision])
-    settings = shell.settings
-    choices = quick_places(recent, now, settings.quick_pinned, settings.quick_removed)
+    choices = use_quick_places()
 
     async def log_at(location: Location, _event=None) -> None:
         episode = validate_episode(

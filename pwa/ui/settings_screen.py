@@ -4,12 +4,11 @@ import flet as ft
 
 from pwa import __version__, routes
 from pwa.adapters.device_status import DeviceStatus
-from pwa.adapters.episode_repository import EpisodeFilter
 from pwa.core import quick_places as quick
 from pwa.core.episodes import Location
 from pwa.core.settings import ThemeChoice
 from pwa.ui.context import use_shell
-from pwa.ui.entry_fields import PlaceAdder, slug
+from pwa.ui.entry_fields import PlaceAdder, slug, use_quick_places
 from pwa.ui.shell import detail_view
 from pwa.ui.widgets import gentle_note
 
@@ -64,11 +63,7 @@ def QuickPlacesSettings() -> ft.Control:
     shell = use_shell()
     settings = shell.settings
     pinned, removed = settings.quick_pinned, settings.quick_removed
-    now = shell.deps.now()
-    recent = ft.use_memo(
-        lambda: shell.deps.episode_repository.find(EpisodeFilter(start=now - quick.QUICK_WINDOW)), [shell.revision]
-    )
-    offered = quick.quick_places(recent, now, pinned, removed)
+    offered = use_quick_places()
 
     def keep(new_pinned, new_removed=None) -> None:
         shell.change_settings(quick_pinned=tuple(new_pinned), quick_removed=tuple(removed if new_removed is None else new_removed))
