@@ -11,7 +11,7 @@ from pwa.core.body_map import WIDTH as MAP_WIDTH
 from pwa.core.episodes import BODY_REGIONS, KNOWN_TRIGGERS, NOTE_MAX, SIDES, EntryError, Location, validate_location
 from pwa.core.quick_places import QUICK_WINDOW, quick_places
 from pwa.ui.context import use_shell
-from pwa.ui.widgets import announced, choice, error_text
+from pwa.ui.widgets import announced, choice, error_text, segmented
 
 
 def use_quick_places() -> list[Location]:
@@ -114,12 +114,7 @@ def body_map(places: tuple[Location, ...], on_toggle, view: str, on_view) -> ft.
         spacing=6,
         horizontal_alignment=ft.CrossAxisAlignment.CENTER,
         controls=[
-            ft.SegmentedButton(
-                key="map-view",
-                selected=[view],
-                segments=[ft.Segment(value="front", label=ft.Text("Front")), ft.Segment(value="back", label=ft.Text("Back"))],
-                on_change=lambda e: on_view((e.control.selected or [view])[0]),
-            ),
+            segmented("map-view", view, {"front": ("Front", None), "back": ("Back", None)}, on_view),
             ft.Text(CAPTIONS[view], theme_style=ft.TextThemeStyle.BODY_SMALL, text_align=ft.TextAlign.CENTER, width=MAP_WIDTH),
             ft.Stack(key=f"map-{view}", width=MAP_WIDTH, height=MAP_HEIGHT, controls=areas),
         ],

@@ -28,7 +28,7 @@ from pwa.core.periods import PeriodError, last_days, month_bounds, month_grid, s
 from pwa.ui.context import NOT_STORED, go, save_durably, use_shell
 from pwa.ui.entry_fields import PlaceAdder, TriggerPicker, intensity_fields, note_field, slug, use_quick_places
 from pwa.ui.shell import destination_view, detail_view
-from pwa.ui.widgets import announced, big_action, choice, date_field, doctor_link, error_text, link_tile
+from pwa.ui.widgets import announced, big_action, choice, date_field, doctor_link, error_text, icon_button, link_tile, segmented
 
 HISTORY_SHOWN = 100
 
@@ -337,11 +337,9 @@ def MonthView(where: EpisodeFilter, today: dt.date) -> ft.Control:
         alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
         controls=[
-            ft.IconButton(icon=ft.Icon(ft.Icons.CHEVRON_LEFT, semantics_label="Previous month"), tooltip="Previous month",
-                          key="month-previous", on_click=lambda: go_month(-1)),
+            icon_button(ft.Icons.CHEVRON_LEFT, "Previous month", "month-previous", lambda: go_month(-1)),
             announced(ft.Text(f"{first:%B %Y}", key="month-title", theme_style=ft.TextThemeStyle.TITLE_SMALL)),
-            ft.IconButton(icon=ft.Icon(ft.Icons.CHEVRON_RIGHT, semantics_label="Next month"), tooltip="Next month",
-                          key="month-next", disabled=latest, on_click=lambda: go_month(1)),
+            icon_button(ft.Icons.CHEVRON_RIGHT, "Next month", "month-next", lambda: go_month(1), disabled=latest),
         ],
     )
     grid = [
@@ -409,14 +407,11 @@ def LogScreen() -> ft.View:
         ),
         ft.Text("Your log", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         _filter_controls(filters, set_filters, triggers, problem, today),
-        ft.SegmentedButton(
-            key="history-layout",
-            selected=[layout],
-            segments=[
-                ft.Segment(value="days", label=ft.Text("By day"), icon=ft.Icon(ft.Icons.VIEW_AGENDA_OUTLINED)),
-                ft.Segment(value="month", label=ft.Text("Month"), icon=ft.Icon(ft.Icons.CALENDAR_VIEW_MONTH)),
-            ],
-            on_change=lambda e: set_layout((e.control.selected or [layout])[0]),
+        segmented(
+            "history-layout",
+            layout,
+            {"days": ("By day", ft.Icons.VIEW_AGENDA_OUTLINED), "month": ("Month", ft.Icons.CALENDAR_VIEW_MONTH)},
+            set_layout,
         ),
     ]
     if layout == "month":

@@ -17,7 +17,7 @@ from pwa.ui.session_runner import (
     use_session_runner,
 )
 from pwa.ui.shell import detail_view
-from pwa.ui.widgets import announced
+from pwa.ui.widgets import announced, icon_button
 
 CUES = {PmrPhase.TENSE: "tense", PmrPhase.RELEASE: "release"}
 
@@ -65,9 +65,9 @@ def _session_view(groups: int, run: SessionControls[PmrStep]) -> list[ft.Control
         ft.ProgressBar(key="pmr-step-progress", value=state.progress),
         ft.Row(
             [
-                ft.IconButton(ft.Icon(ft.Icons.SKIP_PREVIOUS, semantics_label="Back"), key="pmr-back", tooltip="Back", on_click=run.back),
+                icon_button(ft.Icons.SKIP_PREVIOUS, "Back", "pmr-back", run.back),
                 pause_resume_button(run),
-                ft.IconButton(ft.Icon(ft.Icons.SKIP_NEXT, semantics_label="Skip"), key="pmr-skip", tooltip="Skip", on_click=run.skip),
+                icon_button(ft.Icons.SKIP_NEXT, "Skip", "pmr-skip", run.skip),
             ],
             alignment=ft.MainAxisAlignment.CENTER,
         ),

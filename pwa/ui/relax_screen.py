@@ -9,7 +9,7 @@ from pwa.core.relaxation_log import SessionRecord, recent
 from pwa.core.settings import AppSettings
 from pwa.ui.context import ShellState, go, use_shell
 from pwa.ui.shell import destination_view
-from pwa.ui.widgets import big_action, link_tile
+from pwa.ui.widgets import big_action, icon_button, link_tile
 
 
 def _length(pattern: BreathingPattern) -> str:
@@ -40,12 +40,7 @@ def _custom_pattern_row(pattern: BreathingPattern) -> ft.Control:
                     icon=ft.Icons.AIR, action_icon=ft.Icons.PLAY_ARROW_OUTLINED,
                 ),  # fmt: skip
             ),
-            ft.IconButton(
-                ft.Icon(ft.Icons.EDIT_OUTLINED, semantics_label=f"Edit {pattern.name}"),
-                key=f"edit-{pattern.id}",
-                tooltip=f"Edit {pattern.name}",
-                on_click=lambda: go(routes.edit_pattern(pattern.id)),
-            ),
+            icon_button(ft.Icons.EDIT_OUTLINED, f"Edit {pattern.name}", f"edit-{pattern.id}", lambda: go(routes.edit_pattern(pattern.id))),
         ]
     )
 

@@ -10,7 +10,7 @@ from pwa.core.settings import ThemeChoice
 from pwa.ui.context import use_shell
 from pwa.ui.entry_fields import PlaceAdder, slug, use_quick_places
 from pwa.ui.shell import detail_view
-from pwa.ui.widgets import gentle_note
+from pwa.ui.widgets import gentle_note, icon_button
 
 _THEME_LABELS = {
     ThemeChoice.SYSTEM: "Same as my device",
@@ -53,10 +53,6 @@ def _persistence_note(persistent: bool | None) -> list[ft.Control]:
     return [ft.Text(text, key="storage-persistence")]
 
 
-def _icon_button(icon, label: str, key: str, on_click) -> ft.Control:
-    return ft.IconButton(icon=ft.Icon(icon, semantics_label=label), tooltip=label, key=key, on_click=on_click)
-
-
 @ft.component
 def QuickPlacesSettings() -> ft.Control:
     """Pin, remove, reorder and put back the places the quick log offers for one tap."""
@@ -74,19 +70,19 @@ def QuickPlacesSettings() -> ft.Control:
         if is_pinned:
             index = pinned.index(place)
             buttons += [
-                _icon_button(ft.Icons.ARROW_UPWARD, f"Move {place.label} up", f"quick-up-{name}",
+                icon_button(ft.Icons.ARROW_UPWARD, f"Move {place.label} up", f"quick-up-{name}",
                              lambda: keep(quick.move(pinned, place, -1))) if index > 0 else None,
-                _icon_button(ft.Icons.ARROW_DOWNWARD, f"Move {place.label} down", f"quick-down-{name}",
+                icon_button(ft.Icons.ARROW_DOWNWARD, f"Move {place.label} down", f"quick-down-{name}",
                              lambda: keep(quick.move(pinned, place, +1))) if index < len(pinned) - 1 else None,
-                _icon_button(ft.Icons.PUSH_PIN, f"Unpin {place.label}", f"quick-unpin-{name}", lambda: keep(quick.unpin(pinned, place))),
+                icon_button(ft.Icons.PUSH_PIN, f"Unpin {place.label}", f"quick-unpin-{name}", lambda: keep(quick.unpin(pinned, place))),
             ]
         else:
             buttons.append(
-                _icon_button(ft.Icons.PUSH_PIN_OUTLINED, f"Pin {place.label} to the top", f"quick-pin-{name}",
+                icon_button(ft.Icons.PUSH_PIN_OUTLINED, f"Pin {place.label} to the top", f"quick-pin-{name}",
                              lambda: keep(*quick.pin(pinned, removed, place)))
             )
         buttons.append(
-            _icon_button(ft.Icons.REMOVE_CIRCLE_OUTLINE, f"Remove {place.label} from the quick log", f"quick-remove-{name}",
+            icon_button(ft.Icons.REMOVE_CIRCLE_OUTLINE, f"Remove {place.label} from the quick log", f"quick-remove-{name}",
                          lambda: keep(*quick.remove(pinned, removed, place)))
         )
         return ft.Row(

@@ -10,6 +10,7 @@ import flet as ft
 from pwa import routes
 from pwa.core.layout import NavigationStyle
 from pwa.ui.context import ShellState, go
+from pwa.ui.widgets import icon_button
 
 CONTENT_MAX_WIDTH = 720
 
@@ -35,13 +36,7 @@ def _open_destination(e: ft.Event) -> None:
 
 
 def _settings_button() -> ft.IconButton:
-    return ft.IconButton(
-        # flet 1.0.5 web: a tooltip alone gives the button no accessible name; the icon's label does.
-        icon=ft.Icon(ft.Icons.SETTINGS_OUTLINED, semantics_label="Settings"),
-        tooltip="Settings",
-        key="open-settings",
-        on_click=lambda: go(routes.SETTINGS),
-    )
+    return icon_button(ft.Icons.SETTINGS_OUTLINED, "Settings", "open-settings", lambda: go(routes.SETTINGS))
 
 
 def scrolling_body(

@@ -69,6 +69,26 @@ def choice(key: str, label: str, value: str, options: dict[str, str], on_pick, w
     )
 
 
+def icon_button(icon: ft.IconData, label: str, key: str, on_click, *, disabled: bool = False) -> ft.IconButton:
+    """An icon button screen readers name and a pointer shows: `label` as the icon's label and the tooltip.
+
+    flet 1.0.5 web: a tooltip alone gives the button no accessible name; the icon's label does.
+    """
+    return ft.IconButton(icon=ft.Icon(icon, semantics_label=label), tooltip=label, key=key, disabled=disabled, on_click=on_click)
+
+
+def segmented(key: str, value: str, options: dict[str, tuple[str, ft.IconData | None]], on_pick) -> ft.SegmentedButton:
+    """One of a few views, side by side: {value: (label, icon)}; `on_pick(value)` gets the chosen one."""
+    return ft.SegmentedButton(
+        key=key,
+        selected=[value],
+        segments=[
+            ft.Segment(value=v, label=ft.Text(label), icon=ft.Icon(icon) if icon else None) for v, (label, icon) in options.items()
+        ],
+        on_change=lambda e: on_pick((e.control.selected or [value])[0]),
+    )
+
+
 def gentle_note(text: str = NOT_A_DIAGNOSIS) -> ft.Control:
     return ft.Text(text, theme_style=ft.TextThemeStyle.BODY_SMALL, color=ft.Colors.ON_SURFACE_VARIANT)
 
@@ -104,7 +124,7 @@ def _typed_or_picked(key, label, text, on_change, width, error, icon, button_nam
                 key=key, label=label, value=text, width=width, error=error, keyboard_type=ft.KeyboardType.DATETIME,
                 on_change=lambda e: on_change(e.control.value or ""),
             ),
-            ft.IconButton(icon=ft.Icon(icon, semantics_label=button_name), tooltip=button_name, key=button_key, on_click=open_picker),
+            icon_button(icon, button_name, button_key, open_picker),
         ],
     )
 
