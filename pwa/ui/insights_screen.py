@@ -77,19 +77,17 @@ def chosen_period(period: str, first_text: str, last_text: str, today: dt.date, 
 
 
 @ft.component
-def ReportMaker(start: dt.date, end: dt.date) -> ft.Control:
-    """Save the report for the period the insights above show: the same period, the same figures."""
+def ReportMaker(start: dt.date, end: dt.date, episodes, check_ins, sessions) -> ft.Control:
+    """Save the report for the period the insights above show: the same period, from the same log
+    the screen read (not read again)."""
     shell = use_shell()
     deps = shell.deps
     message, set_message = ft.use_state(None)
 
     async def make() -> None:
-        repository = deps.episode_repository
         from pwa.core.report import build_report, report_html  # on first use: Home need not pay for it at start-up
 
-        report = build_report(
-            repository.find(), repository.check_ins(), deps.relaxation_repository.sessions(), start, end, deps.now()
-        )
+        report = build_report(episodes, check_ins, sessions, start, end, deps.now())
         try:
             where = await deps.file_exchange.save(report.file_name, report_html(report).encode("utf-8"))
         except ExchangeError as error:
@@ -126,7 +124,7 @@ def InsightsScreen() -> ft.View:
     check_ins = ft.use_memo(deps.episode_repository.check_ins, [shell.revision])
     sessions = ft.use_memo(deps.relaxation_repository.sessions, [shell.revision])
     local = ft.use_memo(lambda: [e.started_at.astimezone() for e in episodes], [episodes])
-    earliest = min(local).date() if local else None
+    earliest = ft.use_memo(lambda: min(local).date() if local else None, [local])
     dates = chosen_period(period, first_text, last_text, today, earliest)
     view = ft.use_memo(
         lambda: None if isinstance(dates, str) else period_view(episodes, check_ins, sessions, dates[0], dates[1], today, None, local),
@@ -154,7 +152,7 @@ def InsightsScreen() -> ft.View:
         body += [error_text(dates, key="period-problem"), doctor_link(key="insights-doctor")]
         return detail_view(routes.INSIGHTS, "Patterns and report", body)
     body += _trend(view) + _places(view.places) + _factors(view.insights)
-    body += [ft.Divider(), ReportMaker(view.start, view.end), doctor_link(key="insights-doctor")]
+    body += [ft.Divider(), ReportMaker(view.start, view.end, episodes, check_ins, sessions), doctor_link(key="insights-doctor")]
     return detail_view(routes.INSIGHTS, "Patterns and report", body)
 
 
