@@ -16,20 +16,21 @@ from pwa.adapters.relaxation_repository import TinyDBRelaxationRepository
 from pwa.adapters.settings_repository import TinyDBSettingsRepository
 from pwa.adapters.storage import DataStore
 from pwa.core.settings import AppSettings
-from pwa.ui.context import AppDependencies, GuideTrail, ShellContext, ShellState
-from pwa.ui.guide_screen import ChapterScreen, GuideScreen
-from pwa.ui.home_screen import HomeScreen
-from pwa.ui.pattern_editor_screen import PatternEditorScreen
-from pwa.ui.pmr_screen import PmrScreen
-from pwa.ui.check_in_screen import CheckInScreen
-from pwa.ui.entry_form_screen import EntryFormScreen
-from pwa.ui.insights_screen import InsightsScreen
-from pwa.ui.log_files_screen import LogFilesScreen
-from pwa.ui.log_screen import LogScreen, LogTwitchScreen
-from pwa.ui.breathing_screen import BreathingScreen
-from pwa.ui.relax_screen import RelaxScreen
-from pwa.ui.settings_screen import SettingsScreen
-from pwa.ui.theme import APP_THEME, THEME_MODES
+from pwa.ui.shell.context import AppDependencies, GuideTrail, ShellContext, ShellState
+from pwa.ui.guide.guide_screen import ChapterScreen, GuideScreen
+from pwa.ui.home.home_screen import HomeScreen
+from pwa.ui.relax.pattern_editor_screen import PatternEditorScreen
+from pwa.ui.relax.pmr_screen import PmrScreen
+from pwa.ui.log.check_in_screen import CheckInScreen
+from pwa.ui.log.entry_form_screen import EntryFormScreen
+from pwa.ui.insights.insights_screen import InsightsScreen
+from pwa.ui.log.log_files_screen import LogFilesScreen
+from pwa.ui.log.history_screen import LogScreen
+from pwa.ui.log.quick_log_screen import LogTwitchScreen
+from pwa.ui.relax.breathing_screen import BreathingScreen
+from pwa.ui.relax.relax_screen import RelaxScreen
+from pwa.ui.settings.settings_screen import SettingsScreen
+from pwa.ui.shell.theme import APP_THEME, THEME_MODES
 
 ROUTES = [
     # Modal screens open over whatever the user was looking at, and close back to it.

@@ -14,7 +14,7 @@ from typing import Protocol
 
 import flet as ft
 
-from pwa.adapters.storage import AtomicJSONStorage
+from pwa.adapters.atomic_file import AtomicJSONStorage
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")  # what spreadsheets save CSV-like text as
 IMPORTABLE_SUFFIXES = (*CSV_SUFFIXES, ".json")

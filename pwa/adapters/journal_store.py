@@ -35,7 +35,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from pwa.adapters import json_codec
-from pwa.adapters.storage import AtomicJSONStorage, UnreadableDatabaseError, remove_leftover_temporary_files
+from pwa.adapters.atomic_file import AtomicJSONStorage, UnreadableDatabaseError, remove_leftover_temporary_files
 
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"

@@ -14,7 +14,7 @@ from pwa.adapters.journal_store import JournalStore
 from pwa.adapters.log_transfer import LogRepositories, apply_import, read_import
 from pwa.adapters.relaxation_repository import TinyDBRelaxationRepository
 from pwa.adapters.settings_repository import TinyDBSettingsRepository
-from pwa.adapters.storage import AtomicJSONStorage
+from pwa.adapters.atomic_file import AtomicJSONStorage
 from pwa.core.episodes import validate_episode
 
 NOW = dt.datetime(2026, 11, 23, 22, 0, tzinfo=dt.timezone.utc)

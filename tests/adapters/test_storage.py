@@ -2,7 +2,8 @@ import json
 
 import pytest
 
-from pwa.adapters.storage import AtomicJSONStorage, FileDataStore, UnreadableDatabaseError
+from pwa.adapters.atomic_file import AtomicJSONStorage, UnreadableDatabaseError
+from pwa.adapters.storage import FileDataStore
 
 
 def test_missing_or_empty_file_reads_as_no_data(tmp_path):

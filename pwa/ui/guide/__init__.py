@@ -1,0 +1,1 @@
+"""The guide: chapter list, chapter reader, offline search."""

@@ -1,0 +1,1 @@
+"""Patterns in the log and the report for the doctor."""

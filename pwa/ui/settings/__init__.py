@@ -1,0 +1,1 @@
+"""Settings: appearance, cues, the quick-log places, where the data lives."""

@@ -1,0 +1,201 @@
+"""Settings: appearance, and where the user's data is kept."""
+
+import flet as ft
+
+from pwa import __version__, routes
+from pwa.adapters.device_status import DeviceStatus
+from pwa.core import quick_places as quick
+from pwa.core.episodes import Location
+from pwa.core.settings import ThemeChoice
+from pwa.ui.shell.context import use_shell
+from pwa.ui.log.entry_fields import PlaceAdder, slug, use_quick_places
+from pwa.ui.shell.shell import detail_view
+from pwa.ui.widgets import gentle_note, icon_button
+
+_THEME_LABELS = {
+    ThemeChoice.SYSTEM: "Same as my device",
+    ThemeChoice.LIGHT: "Light",
+    ThemeChoice.DARK: "Dark",
+}
+
+
+def _switch(label: str, key: str, value: bool, on_change) -> ft.Control:
+    return ft.Switch(label=label, key=key, value=value, on_change=lambda e: on_change(bool(e.control.value)))
+
+
+def _device_lines(status: DeviceStatus | None) -> list[ft.Control]:
+    if status is None:
+        return []
+    return [
+        ft.Text(
+            "Installed on this device." if status.installed
+            else "Opened in the browser. You can install it from the browser's menu, or with Share, then "
+            "\u201cAdd to Home Screen\u201d on iPhone and iPad.",
+            key="device-installed",
+        ),
+        ft.Text(
+            "Ready to use offline." if status.offline_ready
+            else "Not ready offline yet: open it once more with a connection.",
+            key="device-offline-ready",
+        ),
+    ]
+
+
+def _persistence_note(persistent: bool | None) -> list[ft.Control]:
+    if persistent is None:
+        return []  # a file on disk: there is no browser to evict it
+    text = (
+        "Your browser has agreed to keep this data until you delete it."
+        if persistent
+        else "Your browser may clear this data if the device runs low on space "
+        "or the app goes unused for a long time."
+    )
+    return [ft.Text(text, key="storage-persistence")]
+
+
+@ft.component
+def QuickPlacesSettings() -> ft.Control:
+    """Pin, remove, reorder and put back the places the quick log offers for one tap."""
+    shell = use_shell()
+    settings = shell.settings
+    pinned, removed = settings.quick_pinned, settings.quick_removed
+    offered = use_quick_places()
+
+    def keep(new_pinned, new_removed=None) -> None:
+        shell.change_settings(quick_pinned=tuple(new_pinned), quick_removed=tuple(removed if new_removed is None else new_removed))
+
+    def row(place: Location) -> ft.Control:
+        name, is_pinned = slug(place.label), place in pinned
+        buttons = []
+        if is_pinned:
+            index = pinned.index(place)
+            buttons += [
+                icon_button(ft.Icons.ARROW_UPWARD, f"Move {place.label} up", f"quick-up-{name}",
+                             lambda: keep(quick.move(pinned, place, -1))) if index > 0 else None,
+                icon_button(ft.Icons.ARROW_DOWNWARD, f"Move {place.label} down", f"quick-down-{name}",
+                             lambda: keep(quick.move(pinned, place, +1))) if index < len(pinned) - 1 else None,
+                icon_button(ft.Icons.PUSH_PIN, f"Unpin {place.label}", f"quick-unpin-{name}", lambda: keep(quick.unpin(pinned, place))),
+            ]
+        else:
+            buttons.append(
+                icon_button(ft.Icons.PUSH_PIN_OUTLINED, f"Pin {place.label} to the top", f"quick-pin-{name}",
+                             lambda: keep(*quick.pin(pinned, removed, place)))
+            )
+        buttons.append(
+            icon_button(ft.Icons.REMOVE_CIRCLE_OUTLINE, f"Remove {place.label} from the quick log", f"quick-remove-{name}",
+                         lambda: keep(*quick.remove(pinned, removed, place)))
+        )
+        return ft.Row(
+            key=f"quick-place-{name}",
+            wrap=True,
+            alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+            controls=[
+                ft.Text(f"{place.label} (pinned)" if is_pinned else place.label, expand=True),
+                ft.Row(tight=True, spacing=0, controls=[b for b in buttons if b is not None]),
+            ],
+        )
+
+    controls: list[ft.Control] = [
+        ft.Text(
+            "Pinned places come first, in your order; then the places you logged most in the last 90 days; "
+            "then the usual ones. “Somewhere else…” in the quick log always reaches every place.",
+            theme_style=ft.TextThemeStyle.BODY_SMALL,
+        ),
+        ft.Column([row(place) for place in offered], spacing=0, key="quick-places"),
+        ft.Text("Pin another place", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+        PlaceAdder(lambda place: keep(*quick.pin(pinned, removed, place)), "Pin", prefix="quick-pin-new", icon=ft.Icons.PUSH_PIN),
+    ]
+    if removed:
+        controls.append(ft.Text("Removed from the quick log", theme_style=ft.TextThemeStyle.TITLE_SMALL))
+        controls += [
+            ft.Row(
+                key=f"quick-removed-{slug(place.label)}",
+                wrap=True,
+                alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+                vertical_alignment=ft.CrossAxisAlignment.CENTER,
+                controls=[
+                    ft.Text(place.label, expand=True),
+                    ft.TextButton(
+                        content="Put back", key=f"quick-restore-{slug(place.label)}",
+                        tooltip=f"Put {place.label} back in the quick log",
+                        on_click=lambda _, place=place: keep(pinned, tuple(p for p in removed if p != place)),
+                    ),
+                ],
+            )
+            for place in removed
+        ]
+    return ft.ExpansionTile(
+        key="quick-places-settings",
+        title=ft.Text("Quick log places"),
+        subtitle=ft.Text("Pin, remove or reorder the one-tap places"),
+        leading=ft.Icon(ft.Icons.TOUCH_APP_OUTLINED),
+        controls=[ft.Container(ft.Column(controls, spacing=8, tight=True), padding=ft.Padding.only(bottom=12))],
+    )
+
+
+@ft.component
+def SettingsScreen() -> ft.View:
+    shell = use_shell()
+    status, set_status = ft.use_state(None)
+
+    async def ask_the_device() -> None:
+        set_status(await shell.deps.device_status())
+
+    ft.use_effect(ask_the_device, [])
+    persistent = status.persisted if status is not None else shell.deps.storage_persistent
+
+    def on_theme_change(e: ft.Event[ft.RadioGroup]) -> None:
+        shell.change_settings(theme=ThemeChoice(e.control.value))
+
+    body = [
+        ft.Text("Appearance", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        ft.RadioGroup(
+            key="theme-choice",
+            value=shell.settings.theme.value,
+            on_change=on_theme_change,
+            content=ft.Column(
+                [ft.Radio(value=choice.value, label=label, key=f"theme-{choice.value}") for choice, label in _THEME_LABELS.items()],
+                spacing=0,
+            ),
+        ),
+        ft.Divider(),
+        ft.Text("Relaxation cues", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        _switch("Soft sound at each step", "sound-cues", shell.settings.sound_cues, lambda on: shell.change_settings(sound_cues=on)),
+        _switch(
+            "Spoken cues: a calm voice says “Breathe in”, “Tense”… instead of the tone",
+            "spoken-cues",
+            shell.settings.spoken_cues,
+            lambda on: shell.change_settings(spoken_cues=on),
+        ),
+        _switch(
+            "“Get ready” with 3-2-1 before a session starts",
+            "lead-in",
+            shell.settings.lead_in,
+            lambda on: shell.change_settings(lead_in=on),
+        ),
+        _switch(
+            "Vibration at each step (on phones that support it)",
+            "vibration-cues",
+            shell.settings.vibration_cues,
+            lambda on: shell.change_settings(vibration_cues=on),
+        ),
+        _switch(
+            "Reduce motion: a progress bar instead of the moving circle",
+            "reduced-motion",
+            shell.settings.reduced_motion,
+            lambda on: shell.change_settings(reduced_motion=on),
+        ),
+        ft.Divider(),
+        ft.Text("Symptom log", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        QuickPlacesSettings(),
+        ft.Divider(),
+        ft.Text("Your data", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        ft.Text("Everything you save stays on this device. Nothing is sent anywhere."),
+        ft.Text(shell.deps.data_location, key="data-location", selectable=True, theme_style=ft.TextThemeStyle.BODY_SMALL),
+        *_device_lines(status),
+        *_persistence_note(persistent),
+        ft.Divider(),
+        gentle_note(f"BFS Companion {__version__}"),
+    ]
+    return detail_view(routes.SETTINGS, "Settings", body, modal=True)

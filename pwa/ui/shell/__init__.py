@@ -1,0 +1,1 @@
+"""The app frame: navigation, views, theme, and the shared state every screen reads."""

@@ -1,0 +1,127 @@
+"""The frame around every screen: app bar, and a bottom bar (phones) or side rail (wide screens)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import flet as ft
+
+from pwa import routes
+from pwa.core.layout import NavigationStyle
+from pwa.ui.shell.context import ShellState, go
+from pwa.ui.widgets import icon_button
+
+CONTENT_MAX_WIDTH = 720
+
+
+@dataclass(frozen=True)
+class Destination:
+    label: str
+    route: str
+    icon: ft.IconData
+    selected_icon: ft.IconData
+
+
+DESTINATIONS = (
+    Destination("Home", routes.HOME, ft.Icons.HOME_OUTLINED, ft.Icons.HOME),
+    Destination("Guide", routes.GUIDE, ft.Icons.MENU_BOOK_OUTLINED, ft.Icons.MENU_BOOK),
+    Destination("Relax", routes.RELAX, ft.Icons.SELF_IMPROVEMENT_OUTLINED, ft.Icons.SELF_IMPROVEMENT),
+    Destination("Log", routes.LOG, ft.Icons.EDIT_NOTE_OUTLINED, ft.Icons.EDIT_NOTE),
+)
+
+
+def _open_destination(e: ft.Event) -> None:
+    go(DESTINATIONS[int(e.control.selected_index)].route)
+
+
+def _settings_button() -> ft.IconButton:
+    return icon_button(ft.Icons.SETTINGS_OUTLINED, "Settings", "open-settings", lambda: go(routes.SETTINGS))
+
+
+def scrolling_body(
+    controls: list[ft.Control],
+    on_scroll: Callable[[ft.OnScrollEvent], None] | None = None,
+    key: str | None = None,
+) -> ft.Control:
+    """A readable, centred, scrollable column that never grows wider than CONTENT_MAX_WIDTH.
+
+    A new `key` makes a new scroll view (starting at the top) instead of reusing the old one.
+    """
+    return ft.Column(
+        key=key,
+        expand=True,
+        scroll=ft.ScrollMode.AUTO,
+        on_scroll=on_scroll,
+        scroll_interval=200,
+        horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+        controls=[
+            ft.Container(
+                content=ft.Column(
+                    controls, spacing=16, tight=True, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
+                ),
+                padding=ft.Padding.symmetric(horizontal=16, vertical=12),
+                width=CONTENT_MAX_WIDTH,
+                alignment=ft.Alignment.TOP_CENTER,
+            )
+        ],
+    )
+
+
+def destination_view(shell: ShellState, route: str, title: str, body: list[ft.Control]) -> ft.View:
+    """A top-level screen (Home, Guide, Relax, Log) with the app's navigation around it."""
+    index = next(i for i, d in enumerate(DESTINATIONS) if d.route == route)
+    appbar = ft.AppBar(title=ft.Text(title), actions=[_settings_button()], center_title=False)
+    content = scrolling_body(body)
+    if shell.navigation_style is NavigationStyle.BOTTOM_BAR:
+        return ft.View(
+            route=route,
+            appbar=appbar,
+            padding=0,
+            controls=[content],
+            navigation_bar=ft.NavigationBar(
+                key="navigation-bar",
+                selected_index=index,
+                on_change=_open_destination,
+                destinations=[
+                    ft.NavigationBarDestination(label=d.label, icon=d.icon, selected_icon=d.selected_icon)
+                    for d in DESTINATIONS
+                ],
+            ),
+        )
+    rail = ft.NavigationRail(
+        key="navigation-rail",
+        selected_index=index,
+        on_change=_open_destination,
+        label_type=ft.NavigationRailLabelType.ALL,
+        destinations=[
+            ft.NavigationRailDestination(label=d.label, icon=d.icon, selected_icon=d.selected_icon)
+            for d in DESTINATIONS
+        ],
+    )
+    return ft.View(
+        route=route,
+        appbar=appbar,
+        padding=0,
+        controls=[ft.Row([rail, ft.VerticalDivider(width=1), content], expand=True, spacing=0)],
+    )
+
+
+def detail_view(
+    route: str,
+    title: str,
+    body: list[ft.Control],
+    *,
+    modal: bool = False,
+    on_scroll: Callable[[ft.OnScrollEvent], None] | None = None,
+    leading: ft.Control | None = None,
+    body_key: str | None = None,
+) -> ft.View:
+    """A screen stacked on top of another, with a back arrow (or a close button when modal)."""
+    return ft.View(
+        route=route,
+        appbar=ft.AppBar(title=ft.Text(title), leading=leading),
+        padding=0,
+        fullscreen_dialog=modal,
+        controls=[scrolling_body(body, on_scroll, body_key)],
+    )

@@ -1,0 +1,22 @@
+"""Accessible building blocks every screen shares: each rule about names, errors and sizes lives here once."""
+
+from pwa.ui.widgets.actions import big_action, doctor_link, icon_button, link_tile
+from pwa.ui.widgets.choices import choice, segmented
+from pwa.ui.widgets.dates import CALENDAR_FIRST_DAY, date_field, time_field
+from pwa.ui.widgets.text import NOT_A_DIAGNOSIS, announced, error_text, gentle_note
+
+__all__ = [
+    "CALENDAR_FIRST_DAY",
+    "NOT_A_DIAGNOSIS",
+    "announced",
+    "big_action",
+    "choice",
+    "date_field",
+    "doctor_link",
+    "error_text",
+    "gentle_note",
+    "icon_button",
+    "link_tile",
+    "segmented",
+    "time_field",
+]
