@@ -151,11 +151,24 @@ class Harness:
         await self.settle()
 
     async def select(self, key: str, value: Any) -> None:
-        """Pick a drop-down option the way the client does: the new value, then its select event."""
+        """Pick an option: in a menu button (widgets.choice), tap the item for `value`; in a drop-down,
+        the new value then its select event, the way the client sends them."""
         control = self.one(key=key)
-        self.session.apply_patch(control._i, {"value": value})
-        await self.session.dispatch_event(control._i, "select", value)
+        if isinstance(control, ft.PopupMenuButton):
+            items = [item for item in control.items if item.data == value]
+            assert len(items) == 1, f"{key} offers {[item.data for item in control.items]}, not {value!r}"
+            await self.session.dispatch_event(items[0]._i, "click", None)
+        else:
+            self.session.apply_patch(control._i, {"value": value})
+            await self.session.dispatch_event(control._i, "select", value)
         await self.settle()
+
+    def chosen(self, key: str) -> Any:
+        """The value a choice (widgets.choice) shows as chosen: its checked menu item's, which is also its data."""
+        control = self.one(key=key)
+        checked = [item.data for item in control.items if item.checked]
+        assert checked in ([control.data], []), (checked, control.data)
+        return control.data
 
     async def pick(self, key: str, selected: bool = True) -> None:
         """Tap a choice chip: the client sends its new selected state as a select event."""

@@ -1,19 +1,52 @@
-"""Choosing one of a few values: a labelled drop-down, a segmented switch."""
+"""Choosing one of a few values: a labelled menu button, a segmented switch."""
 
 from __future__ import annotations
 
 import flet as ft
 
+MIN_TARGET = 48  # WCAG 2.2 target size, as Material's minimum (px)
 
-def choice(key: str, label: str, value: str, options: dict[str, str], on_pick, width: float | None = 200) -> ft.Dropdown:
-    """A labelled drop-down of {value: text}; `on_pick(value)` gets the chosen value (never None)."""
-    return ft.Dropdown(
-        key=key,
-        label=label,
-        value=value,
+
+def choice(key: str, label: str, value: str, options: dict[str, str], on_pick, width: float | None = 200) -> ft.PopupMenuButton:
+    """A labelled choice of {value: text} that screen readers name with its value ("Body part: Calf").
+
+    It looks like an outlined drop-down field; it is a menu button, because flet 1.0.5's Dropdown
+    (Flutter's DropdownMenu) gives screen readers an unnamed "button, collapsed" and Tab skips it.
+    The menu lists every option with the chosen one checked; Escape closes it unchanged.
+    `on_pick(value)` gets the chosen value.
+    """
+    shown = options.get(value, "Not chosen" if value is None else str(value))
+    face = ft.Container(
         width=width,
-        options=[ft.DropdownOption(key=k, text=v) for k, v in options.items()],
-        on_select=lambda e: on_pick(e.control.value or value),
+        padding=ft.Padding.only(left=12, right=4, top=8, bottom=8),
+        border=ft.Border.all(1, ft.Colors.OUTLINE),
+        border_radius=4,
+        content=ft.Row(
+            spacing=4,
+            controls=[
+                ft.Column(
+                    expand=True,
+                    spacing=0,
+                    tight=True,
+                    controls=[
+                        ft.Text(label, theme_style=ft.TextThemeStyle.BODY_SMALL, color=ft.Colors.ON_SURFACE_VARIANT),
+                        ft.Text(shown, theme_style=ft.TextThemeStyle.BODY_LARGE),
+                    ],
+                ),
+                ft.Icon(ft.Icons.ARROW_DROP_DOWN),
+            ],
+        ),
+    )
+    return ft.PopupMenuButton(
+        key=key,
+        data=value,
+        tooltip="",  # the name comes from the content; flet 1.0.5 would otherwise add "Show menu" to it
+        menu_position=ft.PopupMenuPosition.UNDER,
+        content=ft.Semantics(label=f"{label}: {shown}", exclude_semantics=True, content=face),
+        items=[
+            ft.PopupMenuItem(content=text, data=option, checked=option == value, on_click=lambda _, option=option: on_pick(option))
+            for option, text in options.items()
+        ],
     )
 
 

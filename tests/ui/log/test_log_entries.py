@@ -320,7 +320,7 @@ async def show_figure(h, view):
 async def test_the_body_map_and_the_list_show_one_choice_and_nothing_looks_chosen_before_it_is(app_main, deps):
     async with mounted(app_main, route=routes.edit_entry()) as h:
         assert h.one(key="places-empty").value == "No place chosen yet."
-        assert h.one(key="place-region").value is None and h.all(key="place-side") == []  # no body part shown as picked
+        assert h.chosen("place-region") is None and h.all(key="place-side") == []  # no body part shown as picked
         await h.tap(h.one(key="place-add"))
         assert h.one(key="place-error").value == "Choose a body part first."
         await h.tap(h.one(key="map-front-right-eyelid"))

@@ -238,8 +238,8 @@ async def test_the_session_length_is_chosen_per_pattern_and_remembered(app_main,
         await wait_for(h, lambda: phase_word(h) == "Breathe in")
         assert h.one(key="session-left").value == "Breath 1 of 30 · 5:00 left"  # its study used 5 minutes
         length = h.one(key="session-length")
-        assert length.value == "default"
-        assert [o.text for o in length.options] == [
+        assert h.chosen("session-length") == "default"
+        assert [item.content for item in length.items] == [
             "5 minutes (usual)", "1 minute", "3 minutes", "5 minutes", "10 minutes", "Until I stop",
         ]  # fmt: skip
         await h.select("session-length", "10")
@@ -254,11 +254,11 @@ async def test_the_session_length_is_chosen_per_pattern_and_remembered(app_main,
 
     async with mounted(app_main, route=routes.breathe("box")) as h:  # other patterns keep their own
         await wait_for(h, lambda: bool(h.all(key="session-length")))
-        assert h.one(key="session-length").value == "default"
+        assert h.chosen("session-length") == "default"
     async with mounted(app_main, route=routes.breathe("cyclic-sigh")) as h:  # and this one is remembered
         await through_lead_in(h, clock)
         await wait_for(h, lambda: phase_word(h) == "Breathe in")
-        assert h.one(key="session-length").value == "0"
+        assert h.chosen("session-length") == "0"
         assert h.one(key="session-left").value == "Breath 1 · 0:00 so far"
         await h.select("session-length", "default")
         assert deps.settings_repository.load().minutes_for("cyclic-sigh") is None
