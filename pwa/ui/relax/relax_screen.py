@@ -9,7 +9,7 @@ from pwa.core.relaxation_log import SessionRecord, recent
 from pwa.core.settings import AppSettings
 from pwa.ui.shell.context import ShellState, go, use_shell
 from pwa.ui.shell.shell import destination_view
-from pwa.ui.widgets import big_action, icon_button, link_tile
+from pwa.ui.widgets import big_action, icon_button, link_tile, stepper
 
 
 def _length(pattern: BreathingPattern) -> str:
@@ -77,26 +77,10 @@ def _pmr_timing(shell: ShellState) -> ft.Control:
     return ft.Column(
         tight=True,
         controls=[
-            ft.Text(f"Tense for {settings.pmr_tense_seconds} s", key="pmr-tense-label"),
-            ft.Slider(
-                key="pmr-tense",
-                min=TENSE_RANGE[0],
-                max=TENSE_RANGE[1],
-                divisions=TENSE_RANGE[1] - TENSE_RANGE[0],
-                value=settings.pmr_tense_seconds,
-                label="{value} s",
-                on_change_end=lambda e: shell.change_settings(pmr_tense_seconds=int(round(float(e.control.value)))),
-            ),
-            ft.Text(f"Release for {settings.pmr_release_seconds} s", key="pmr-release-label"),
-            ft.Slider(
-                key="pmr-release",
-                min=RELEASE_RANGE[0],
-                max=RELEASE_RANGE[1],
-                divisions=(RELEASE_RANGE[1] - RELEASE_RANGE[0]) // 5,
-                value=settings.pmr_release_seconds,
-                label="{value} s",
-                on_change_end=lambda e: shell.change_settings(pmr_release_seconds=int(round(float(e.control.value)))),
-            ),
+            stepper("pmr-tense", "Tense for", settings.pmr_tense_seconds, lambda s: shell.change_settings(pmr_tense_seconds=s),
+                    minimum=TENSE_RANGE[0], maximum=TENSE_RANGE[1]),
+            stepper("pmr-release", "Release for", settings.pmr_release_seconds, lambda s: shell.change_settings(pmr_release_seconds=s),
+                    minimum=RELEASE_RANGE[0], maximum=RELEASE_RANGE[1], step=5),
         ],
     )
 

@@ -13,10 +13,11 @@ def text(h, key) -> str:
 async def test_relax_offers_16_7_and_4_groups_with_adjustable_timing(app_main, deps):
     async with mounted(app_main, route=routes.RELAX) as h:
         assert h.one(key="pmr-7").title.value == "7 muscle groups · about 5 min"
-        await h.change(h.one(key="pmr-release"), {"value": 20.0})
-        await h.session.dispatch_event(h.one(key="pmr-release")._i, "change_end", 20.0)
-        await h.settle()
+        assert h.one(key="pmr-release-value").value == "Release for: 35 s"
+        for _ in range(3):
+            await h.tap(h.one(key="pmr-release-less"))
         assert deps.settings_repository.load().pmr_release_seconds == 20
+        assert h.one(key="pmr-release-value").semantics_label == "Release for: 20 seconds"
         assert h.one(key="pmr-16").title.value == "16 muscle groups · about 7 min"
         await h.tap(h.one(key="pmr-4"))
         assert h.page.route == routes.muscle_relaxation(4)
