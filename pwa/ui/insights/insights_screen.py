@@ -11,6 +11,7 @@ from pwa import routes
 from pwa.adapters.file_exchange import ExchangeError
 from pwa.core.insights import NOT_A_CAUSE, Bar, PeriodView, period_view
 from pwa.core.periods import PeriodError, last_days, typed_range
+from pwa.core.wording import plural
 from pwa.ui.shell.context import use_shell
 from pwa.ui.shell.shell import detail_view
 from pwa.ui.widgets import announced, choice, date_field, doctor_link, error_text, gentle_note
@@ -187,7 +188,7 @@ def _places(where: tuple[tuple[str, int], ...]) -> list[ft.Control]:
                 spacing=2,
                 controls=[
                     ft.Text(f"{label}: {count}"),
-                    ft.ProgressBar(value=count / top, bar_height=8, border_radius=4, semantics_label=f"{label}, {count}"),
+                    ft.ProgressBar(value=count / top, bar_height=8, border_radius=4, semantics_label=f"{label}: {plural(count, 'entry', 'entries')}"),
                 ],
             )
         )

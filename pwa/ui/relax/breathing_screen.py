@@ -25,7 +25,7 @@ from pwa.ui.relax.session_runner import (
     use_session_runner,
 )
 from pwa.ui.shell.shell import detail_view
-from pwa.ui.widgets import announced, choice
+from pwa.ui.widgets import announced, choice, progress_bar
 
 PACER_SIZE = 220
 
@@ -37,7 +37,7 @@ def _clock_text(seconds: float) -> str:
 
 def _pacer(pattern: BreathingPattern, state: SessionState, reduced_motion: bool) -> ft.Control:
     if reduced_motion:
-        return ft.ProgressBar(key="pacer-bar", value=state.progress, bar_height=16, border_radius=8)
+        return progress_bar("pacer-bar", state.progress, "This breath", bar_height=16, border_radius=8)
     # The pacer always carries an animation, even at rest or paused (one of no length): a control
     # that gains an animation only when the first breath starts becomes a new animated widget on
     # the client, drawn at once at its target size, so the first breath in did not grow.
@@ -99,7 +99,7 @@ def _session_view(pattern: BreathingPattern, run: SessionControls, shell: ShellS
         controls.append(start_now_button(run))
     else:
         controls += [
-            ft.ProgressBar(key="session-progress", value=state.session_progress),
+            progress_bar("session-progress", state.session_progress, "Session"),
             ft.Text(_progress_text(state), key="session-left", text_align=ft.TextAlign.CENTER),
             pause_resume_button(run),
         ]

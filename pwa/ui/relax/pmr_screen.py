@@ -17,7 +17,7 @@ from pwa.ui.relax.session_runner import (
     use_session_runner,
 )
 from pwa.ui.shell.shell import detail_view
-from pwa.ui.widgets import announced, icon_button
+from pwa.ui.widgets import announced, icon_button, progress_bar
 
 CUES = {PmrPhase.TENSE: "tense", PmrPhase.RELEASE: "release"}
 
@@ -62,7 +62,7 @@ def _session_view(groups: int, run: SessionControls[PmrStep]) -> list[ft.Control
         return [*controls, start_now_button(run), ft.TextButton(content="Stop", icon=ft.Icons.STOP, key="stop", on_click=run.stop)]
     return [
         *controls,
-        ft.ProgressBar(key="pmr-step-progress", value=state.progress),
+        progress_bar("pmr-step-progress", state.progress, f"{step.group.name}, this step"),
         ft.Row(
             [
                 icon_button(ft.Icons.SKIP_PREVIOUS, "Back", "pmr-back", run.back),

@@ -3,6 +3,7 @@
 from pwa.ui.widgets.actions import big_action, doctor_link, icon_button, link_tile
 from pwa.ui.widgets.choices import choice, segmented
 from pwa.ui.widgets.dates import CALENDAR_FIRST_DAY, date_field, time_field
+from pwa.ui.widgets.progress import progress_bar
 from pwa.ui.widgets.stepper import stepper
 from pwa.ui.widgets.text import NOT_A_DIAGNOSIS, announced, error_text, gentle_note
 
@@ -18,6 +19,7 @@ __all__ = [
     "gentle_note",
     "icon_button",
     "link_tile",
+    "progress_bar",
     "segmented",
     "stepper",
     "time_field",
