@@ -60,6 +60,7 @@ def build_dependencies(
     file_exchange: FileExchange | None = None,
     persist=None,
     device_status=None,
+    device_reduces_motion=None,
 ) -> AppDependencies:
     """`file_exchange` defaults to a fresh temporary folder (for in-memory runs and tests)."""
     opened = store.open()
@@ -76,6 +77,7 @@ def build_dependencies(
         storage_persistent=storage_persistent,
         **({"persist": persist} if persist is not None else {}),
         **({"device_status": device_status} if device_status is not None else {}),
+        **({"device_reduces_motion": device_reduces_motion} if device_reduces_motion is not None else {}),
     )
 
 
@@ -98,6 +100,13 @@ def App(deps: AppDependencies, saved_settings: AppSettings):
         page.on_keyboard_event = lambda e: close_on_escape(page, e)
 
     ft.use_effect(subscribe_to_resize, [])
+    device_motion, set_device_motion = ft.use_state(False)
+
+    async def read_device_motion() -> None:
+        # After the first frame: start-up never waits for the answer.
+        set_device_motion(await deps.device_reduces_motion())
+
+    ft.use_effect(read_device_motion, [])
 
     def apply_theme() -> None:
         page.theme_mode = THEME_MODES[settings.theme]
@@ -119,6 +128,7 @@ def App(deps: AppDependencies, saved_settings: AppSettings):
         undo=undo,
         offer_undo=set_undo,
         guide_trail=guide_trail.current,
+        device_reduces_motion=device_motion,
     )
     return ShellContext(shell, lambda: ft.Router(ROUTES, not_found=NotFoundScreen, manage_views=True))
 

@@ -11,6 +11,7 @@ import asyncio
 import flet as ft
 
 from pwa import routes
+from pwa.adapters.device_motion import browser_reduces_motion
 from pwa.adapters.device_status import browser_device_status
 from pwa.adapters.file_exchange import BrowserExchange
 from pwa.adapters.browser_storage import BrowserDataStore, storage_is_persistent
@@ -30,6 +31,7 @@ async def main(page: ft.Page) -> None:
             file_exchange=BrowserExchange(),
             persist=store.saver.flush,
             device_status=browser_device_status,
+            device_reduces_motion=browser_reduces_motion,
         )
         store.flush_when_page_hides()
         show_app(page, deps)

@@ -23,6 +23,7 @@ from pwa import APP_NAME
 from pwa.adapters import web_client
 from pwa.adapters.access_guard import AccessGuard, AccessPolicy, KEY_PARAM, is_loopback, load_or_create_key, new_key
 from pwa.adapters.data_location import database_path
+from pwa.adapters.device_motion import browser_reduces_motion
 from pwa.adapters.file_exchange import FolderExchange, files_folder
 from pwa.adapters.paths import ASSETS_DIR
 from pwa.adapters.storage import FileDataStore
@@ -129,7 +130,11 @@ def serve(
     try:
         sock = bind(host, port)
         port = sock.getsockname()[1]
-        deps = build_dependencies(FileDataStore(database_path(data_dir)), file_exchange=FolderExchange(files_folder(data_dir)))
+        deps = build_dependencies(
+            FileDataStore(database_path(data_dir)),
+            file_exchange=FolderExchange(files_folder(data_dir)),
+            device_reduces_motion=browser_reduces_motion,
+        )
         flet_app = ft.run(
             lambda page: main(page, deps),
             export_asgi_app=True,

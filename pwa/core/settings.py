@@ -19,6 +19,14 @@ class ThemeChoice(str, Enum):
     DARK = "dark"
 
 
+class MotionChoice(str, Enum):
+    """Moving pacer or a plain progress bar; DEVICE follows the device's "reduce motion" setting."""
+
+    DEVICE = "device"
+    REDUCE = "reduce"
+    FULL = "full"
+
+
 @dataclass(frozen=True)
 class AppSettings:
     theme: ThemeChoice = ThemeChoice.SYSTEM
@@ -26,7 +34,7 @@ class AppSettings:
     breathing_pattern_id: str | None = None  # the last pattern used; "Breathe now" starts it
     sound_cues: bool = True
     vibration_cues: bool = True
-    reduced_motion: bool = False
+    motion: MotionChoice = MotionChoice.DEVICE
     pmr_groups: int = 7
     pmr_tense_seconds: int = 6
     pmr_release_seconds: int = 35
@@ -48,6 +56,13 @@ class AppSettings:
         lengths = {key: value for key, value in self.session_minutes.items() if key != pattern_id}
         return lengths if minutes is None else {**lengths, pattern_id: minutes}
 
+    def reduces_motion(self, device_reduces_motion: bool) -> bool:
+        """Whether sessions show the progress bar instead of the moving circle: the person's choice,
+        or the device's setting while they have not chosen."""
+        if self.motion is MotionChoice.DEVICE:
+            return device_reduces_motion
+        return self.motion is MotionChoice.REDUCE
+
     def with_changes(self, **changes: Any) -> AppSettings:
         return replace(self, **changes)
 
@@ -58,7 +73,7 @@ class AppSettings:
             "breathing_pattern_id": self.breathing_pattern_id,
             "sound_cues": self.sound_cues,
             "vibration_cues": self.vibration_cues,
-            "reduced_motion": self.reduced_motion,
+            "motion": self.motion.value,
             "pmr_groups": self.pmr_groups,
             "pmr_tense_seconds": self.pmr_tense_seconds,
             "pmr_release_seconds": self.pmr_release_seconds,
@@ -96,7 +111,7 @@ class AppSettings:
             breathing_pattern_id=text("breathing_pattern_id"),
             sound_cues=flag("sound_cues", True),
             vibration_cues=flag("vibration_cues", True),
-            reduced_motion=flag("reduced_motion", False),
+            motion=_motion(data),
             pmr_groups=number("pmr_groups", 7, range(4, 17)),
             pmr_tense_seconds=number("pmr_tense_seconds", 6, range(3, 11)),
             pmr_release_seconds=number("pmr_release_seconds", 35, range(15, 61)),
@@ -107,6 +122,15 @@ class AppSettings:
             quick_pinned=places_from_settings(data.get("quick_pinned")),
             quick_removed=places_from_settings(data.get("quick_removed")),
         )
+
+
+def _motion(data: Mapping[str, Any]) -> MotionChoice:
+    """The stored choice; before "Same as my device" existed a switch was stored, and only its
+    "on" was surely chosen (its "off" was also the untouched default), so only that is kept."""
+    try:
+        return MotionChoice(data.get("motion"))
+    except ValueError:
+        return MotionChoice.REDUCE if data.get("reduced_motion") is True else MotionChoice.DEVICE
 
 
 def _session_minutes(value: Any) -> dict[str, int]:

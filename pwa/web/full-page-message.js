@@ -37,3 +37,18 @@ window.bfsFullPageMessage = (id, role, words) => {
   });
   allowZoom();
 })();
+
+/* The device's "reduce motion" setting reaches Python: Flutter's web engine (flet 1.0.5) does not
+ * report prefers-reduced-motion, so it is written where Flutter's shared preferences read it
+ * (localStorage, "flutter." + key, JSON). Python reads it with ft.SharedPreferences
+ * (pwa/adapters/device_motion.py); a change while the app is open is written at once. */
+(() => {
+  const query = matchMedia("(prefers-reduced-motion: reduce)");
+  const remember = () => {
+    try {
+      localStorage.setItem("flutter.bfs.device.reduce_motion", JSON.stringify(query.matches));
+    } catch (error) { /* storage refused (private mode): the app keeps full motion unless chosen in Settings */ }
+  };
+  query.addEventListener("change", remember);
+  remember();
+})();

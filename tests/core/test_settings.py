@@ -1,7 +1,7 @@
 import pytest
 
 from pwa.core.episodes import Location
-from pwa.core.settings import AppSettings, ThemeChoice
+from pwa.core.settings import AppSettings, MotionChoice, ThemeChoice
 
 
 def test_defaults_follow_the_system_theme():
@@ -9,7 +9,7 @@ def test_defaults_follow_the_system_theme():
 
 
 def test_round_trip_through_a_dict():
-    settings = AppSettings().with_changes(theme=ThemeChoice.DARK, last_chapter_id="symptoms", reduced_motion=True)
+    settings = AppSettings().with_changes(theme=ThemeChoice.DARK, last_chapter_id="symptoms", motion=MotionChoice.REDUCE)
     assert AppSettings.from_dict(settings.to_dict()) == settings
 
 
@@ -20,7 +20,7 @@ def test_unknown_or_missing_values_fall_back_to_defaults():
 
 
 def test_wrongly_typed_values_fall_back_to_defaults():
-    stored = {"sound_cues": "yes", "reduced_motion": 1, "breathing_pattern_id": 5}
+    stored = {"sound_cues": "yes", "reduced_motion": 1, "motion": 2, "breathing_pattern_id": 5}
     assert AppSettings.from_dict(stored) == AppSettings()
 
 
@@ -69,7 +69,7 @@ FULL = {
     "breathing_pattern_id": "box",
     "sound_cues": False,
     "vibration_cues": False,
-    "reduced_motion": True,
+    "motion": "full",
     "pmr_groups": 16,
     "pmr_tense_seconds": 4,
     "pmr_release_seconds": 20,
@@ -90,7 +90,7 @@ def test_the_stored_form_names_every_setting():
         breathing_pattern_id="box",
         sound_cues=False,
         vibration_cues=False,
-        reduced_motion=True,
+        motion=MotionChoice.FULL,
         pmr_groups=16,
         pmr_tense_seconds=4,
         pmr_release_seconds=20,
@@ -130,7 +130,7 @@ def test_stored_text_is_kept_and_anything_else_is_not(key):
     assert getattr(AppSettings.from_dict({key: 3}), key) is None
 
 
-@pytest.mark.parametrize("key, default", [("sound_cues", True), ("vibration_cues", True), ("reduced_motion", False), ("lead_in", True), ("spoken_cues", False)])
+@pytest.mark.parametrize("key, default", [("sound_cues", True), ("vibration_cues", True), ("lead_in", True), ("spoken_cues", False)])
 def test_stored_switches_are_kept_and_anything_else_is_the_default(key, default):
     assert getattr(AppSettings.from_dict({key: not default}), key) is (not default)
     assert getattr(AppSettings.from_dict({key: "yes"}), key) is default
@@ -141,3 +141,35 @@ def test_stored_quick_places_keep_only_real_places():
     stored = {"quick_pinned": [{"region": "calf"}, {"region": "jaw"}], "quick_removed": "calf"}
     settings = AppSettings.from_dict(stored)
     assert settings.quick_pinned == (Location("jaw"),) and settings.quick_removed == ()
+
+
+@pytest.mark.parametrize(
+    ("motion", "device", "reduced"),
+    [
+        (MotionChoice.DEVICE, False, False), (MotionChoice.DEVICE, True, True),
+        (MotionChoice.REDUCE, False, True), (MotionChoice.REDUCE, True, True),
+        (MotionChoice.FULL, False, False), (MotionChoice.FULL, True, False),
+    ],
+)  # fmt: skip
+def test_motion_follows_the_device_until_the_person_chooses(motion, device, reduced):
+    assert AppSettings(motion=motion).reduces_motion(device) is reduced
+
+
+def test_motion_follows_the_device_by_default():
+    assert AppSettings().motion is MotionChoice.DEVICE
+    assert AppSettings.from_dict({}).motion is MotionChoice.DEVICE
+
+
+@pytest.mark.parametrize(
+    ("stored", "motion"),
+    [
+        ({"motion": "reduce"}, MotionChoice.REDUCE), ({"motion": "full"}, MotionChoice.FULL), ({"motion": "device"}, MotionChoice.DEVICE),
+        ({"motion": "slow"}, MotionChoice.DEVICE), ({"motion": None}, MotionChoice.DEVICE),
+        ({"reduced_motion": True}, MotionChoice.REDUCE),  # the old switch, turned on
+        ({"reduced_motion": False}, MotionChoice.DEVICE),  # the old switch's default: not surely chosen
+        ({"reduced_motion": 1}, MotionChoice.DEVICE),
+        ({"motion": "full", "reduced_motion": True}, MotionChoice.FULL),  # the new choice wins
+    ],
+)  # fmt: skip
+def test_stored_motion_choices_and_the_old_switch(stored, motion):
+    assert AppSettings.from_dict(stored).motion is motion

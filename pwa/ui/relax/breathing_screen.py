@@ -88,7 +88,7 @@ def _session_view(pattern: BreathingPattern, run: SessionControls, shell: ShellS
     controls: list[ft.Control] = [
         ft.Text(pattern.explanation, key="pattern-explanation", text_align=ft.TextAlign.CENTER),
         ft.Container(
-            content=_pacer(pattern, state, shell.settings.reduced_motion),
+            content=_pacer(pattern, state, shell.reduced_motion),
             height=PACER_SIZE * 1.15,
             alignment=ft.Alignment.CENTER,
         ),

@@ -6,11 +6,11 @@ from pwa import __version__, routes
 from pwa.adapters.device_status import DeviceStatus
 from pwa.core import quick_places as quick
 from pwa.core.episodes import Location
-from pwa.core.settings import ThemeChoice
+from pwa.core.settings import MotionChoice, ThemeChoice
 from pwa.ui.shell.context import use_shell
 from pwa.ui.log.entry_fields import PlaceAdder, slug, use_quick_places
 from pwa.ui.shell.shell import detail_view
-from pwa.ui.widgets import gentle_note, icon_button
+from pwa.ui.widgets import choice, gentle_note, icon_button
 
 _THEME_LABELS = {
     ThemeChoice.SYSTEM: "Same as my device",
@@ -180,11 +180,17 @@ def SettingsScreen() -> ft.View:
             shell.settings.vibration_cues,
             lambda on: shell.change_settings(vibration_cues=on),
         ),
-        _switch(
-            "Reduce motion: a progress bar instead of the moving circle",
-            "reduced-motion",
-            shell.settings.reduced_motion,
-            lambda on: shell.change_settings(reduced_motion=on),
+        choice(
+            "motion-choice",
+            "Motion in sessions",
+            shell.settings.motion.value,
+            {
+                MotionChoice.DEVICE.value: f"Same as my device ({'reduced' if shell.device_reduces_motion else 'full'} motion now)",
+                MotionChoice.REDUCE.value: "Reduce motion: a progress bar",
+                MotionChoice.FULL.value: "Full motion: the moving circle",
+            },
+            lambda value: shell.change_settings(motion=MotionChoice(value)),
+            width=None,
         ),
         ft.Divider(),
         ft.Text("Symptom log", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),

@@ -11,6 +11,7 @@ from functools import cached_property
 import flet as ft
 
 from pwa.adapters.cues import Cues, FletCues
+from pwa.adapters.device_motion import motion_not_reduced
 from pwa.adapters.device_status import DeviceStatus, no_device_status
 from pwa.adapters.episode_repository import EpisodeRepository
 from pwa.adapters.file_exchange import FileExchange
@@ -49,6 +50,7 @@ class AppDependencies:
     persist: Callable[[], Awaitable[None]] = lambda: _nothing_to_wait_for()
     # Installed, ready offline, data kept: only the offline build can tell (None on the server run).
     device_status: Callable[[], Awaitable[DeviceStatus | None]] = no_device_status
+    device_reduces_motion: Callable[[], Awaitable[bool]] = motion_not_reduced  # the OS "reduce motion" setting
 
     @cached_property
     def search_index(self) -> GuideIndex:
@@ -110,12 +112,18 @@ class ShellState:
     deps: AppDependencies
     settings: AppSettings
     width: float | None
-    change_settings: Callable[..., None]  # change_settings(theme=..., reduced_motion=...) saves at once
+    change_settings: Callable[..., None]  # change_settings(theme=..., motion=...) saves at once
     data_changed: Callable[[], None]  # call after writing user data, so screens that show it re-read
     revision: int = 0  # bumped by data_changed()
     undo: Undo | None = None  # offered until used, dismissed or replaced
     offer_undo: Callable[[Undo | None], None] = lambda undo: None
     guide_trail: GuideTrail = field(default_factory=GuideTrail)
+    device_reduces_motion: bool = False  # what the device said, read once after start-up
+
+    @property
+    def reduced_motion(self) -> bool:
+        """The progress bar instead of the moving circle: the person's choice, else the device's."""
+        return self.settings.reduces_motion(self.device_reduces_motion)
 
     @property
     def navigation_style(self) -> NavigationStyle:

@@ -3,7 +3,7 @@
 import dataclasses
 
 from pwa import routes
-from pwa.core.settings import AppSettings
+from pwa.core.settings import AppSettings, MotionChoice
 from tests.flet_harness import mounted
 
 
@@ -108,16 +108,45 @@ async def test_breathe_now_uses_the_last_pattern_and_relax_lists_every_preset(ap
 
 async def test_reduced_motion_shows_a_progress_bar_instead_of_the_moving_circle(app_main, deps, clock):
     async with mounted(app_main, route=routes.SETTINGS) as h:
-        await h.change(h.one(key="reduced-motion"), {"value": True}, "true")
+        assert h.chosen("motion-choice") == "device"
+        await h.select("motion-choice", "reduce")
         await h.change(h.one(key="sound-cues"), {"value": False}, "false")
         saved = deps.settings_repository.load()
-        assert saved.reduced_motion is True and saved.sound_cues is False
+        assert saved.motion is MotionChoice.REDUCE and saved.sound_cues is False
         await h.navigate(routes.breathe("box"))
         await wait_for(h, lambda: bool(h.all(key="pacer-bar")))
         assert h.all(key="pacer") == []
         await through_lead_in(h, clock)
         clock.advance(2)
         await wait_for(h, lambda: h.one(key="pacer-bar").value == 0.5)
+
+
+def device_asking_for_less_motion(deps):
+    async def reduces() -> bool:
+        return True
+
+    return dataclasses.replace(deps, device_reduces_motion=reduces)
+
+
+async def test_the_devices_reduce_motion_setting_is_followed_until_the_person_chooses(deps):
+    from pwa.app import main
+
+    deps = device_asking_for_less_motion(deps)
+    async with mounted(lambda page: main(page, deps), route=routes.breathe("box")) as h:
+        await wait_for(h, lambda: bool(h.all(key="pacer-bar")))  # nothing chosen: the device's setting
+        assert h.all(key="pacer") == []
+        await h.navigate(routes.SETTINGS)
+        assert h.one(key="motion-choice").content.label == "Motion in sessions: Same as my device (reduced motion now)"
+        await h.select("motion-choice", "full")
+        await h.navigate(routes.breathe("box"))
+        await wait_for(h, lambda: bool(h.all(key="pacer")))  # the person's choice wins
+        assert h.all(key="pacer-bar") == []
+
+
+async def test_a_device_that_does_not_ask_keeps_the_moving_circle(app_main):
+    async with mounted(app_main, route=routes.breathe("box")) as h:
+        await wait_for(h, lambda: bool(h.all(key="pacer")))
+        assert h.all(key="pacer-bar") == []
 
 
 async def test_cue_settings_reach_the_cue_player(deps):
