@@ -531,7 +531,7 @@ def test_after_an_update_home_is_the_new_version_not_the_snapshot_of_the_old_one
         # The next version changes a text on Home.
         changed = tmp_path / "changed"
         shutil.copytree(PROJECT_ROOT / "pwa", changed / "pwa", ignore=shutil.ignore_patterns("__pycache__"))
-        home = changed / "pwa" / "ui" / "home_screen.py"
+        home = changed / "pwa" / "ui" / "home" / "home_screen.py"
         home.write_text(home.read_text().replace("Twitching right now?", "Twitching right now? Version two."))
         trees = tuple((changed / "pwa", name) if name == "pwa" else (folder, name) for folder, name in BFS_COMPANION.trees)
         build(tmp_path / "next", app=AppBundle(BFS_COMPANION.entry_source, trees, BFS_COMPANION.excluded))
