@@ -9,9 +9,8 @@ is why flet is pinned exactly.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -19,6 +18,8 @@ import msgpack
 
 import flet as ft
 from flet.controls.base_control import BaseControl
+
+from pwa.ui.widgets.focus import iter_controls
 from flet.controls.context import _context_page, context
 from flet.messaging.connection import Connection
 from flet.messaging.protocol import (
@@ -30,7 +31,6 @@ from flet.messaging.protocol import (
 from flet.messaging.session import Session
 from flet.pubsub.pubsub_hub import PubSubHub
 
-_WALK_PRIVATE = {"_b", "_dialogs"}  # a component's rendered body; the page's dialogs
 
 
 class FakeClient(Connection):
@@ -45,6 +45,7 @@ class FakeClient(Connection):
         self.methods: dict[str, Callable[[Any], Any]] = {}
         self.launched_urls: list[str] = []
         self.scrolls: list[tuple[int, dict]] = []  # (control id, scroll_to arguments)
+        self.focused: list[int] = []  # ids of the controls asked to take keyboard focus, in order
 
     def send_message(self, message: Message) -> None:
         # Encode like FletSocketServer.send_message: the encoder records the snapshots that
@@ -63,6 +64,8 @@ class FakeClient(Connection):
             self.loop.create_task(self.session.dispatch_event(self.session.page._i, "route_change", {"route": route}))
         elif body.name == "launch_url":
             self.launched_urls.append(body.args["url"])
+        elif body.name == "focus":
+            self.focused.append(body.control_id)
         elif body.name == "scroll_to":
             self.scrolls.append((body.control_id, body.args))
         elif body.name in self.methods:
@@ -73,29 +76,6 @@ class FakeClient(Connection):
 
     def crashes(self) -> list[Message]:
         return [m for m in self.messages if m.action == MessageAction.SESSION_CRASHED]
-
-
-def iter_controls(root: Any) -> Iterator[BaseControl]:
-    """Depth-first walk of the live control tree, unwrapping components."""
-    stack, seen = [root], set()
-    while stack:
-        value = stack.pop()
-        if isinstance(value, (list, tuple)):
-            stack.extend(reversed(value))
-            continue
-        if isinstance(value, dict):
-            stack.extend(value.values())
-            continue
-        if not isinstance(value, BaseControl) or id(value) in seen:
-            continue
-        seen.add(id(value))
-        yield value
-        children = [
-            getattr(value, f.name, None)
-            for f in dataclasses.fields(value)
-            if not f.name.startswith("_") or f.name in _WALK_PRIVATE
-        ]
-        stack.extend(reversed([c for c in children if c is not None]))
 
 
 def text_of(control: BaseControl) -> str | None:

@@ -18,7 +18,7 @@ from pwa.core.episodes import (
 from pwa.core.periods import PeriodError, last_days, typed_range
 from pwa.ui.shell.context import go, use_shell
 from pwa.ui.shell.shell import destination_view
-from pwa.ui.widgets import announced, big_action, choice, date_field, doctor_link, error_text, link_tile, segmented
+from pwa.ui.widgets import announced, big_action, choice, date_field, doctor_link, error_text, icon_button, link_tile, segmented
 from pwa.ui.log.gentle_note import GentleNote, local_midnight
 from pwa.ui.log.day_list import day_list
 from pwa.ui.log.month_view import MonthView
@@ -136,6 +136,7 @@ def _undo_banner(shell) -> list[ft.Control]:
         return []
 
     def take_back() -> None:
+        assert undo.restore is not None
         undo.restore()
         shell.offer_undo(None)
         shell.data_changed()
@@ -153,12 +154,8 @@ def _undo_banner(shell) -> list[ft.Control]:
                 controls=[
                     announced(ft.Text(undo.message, key="undo-message")),
                     ft.Row(tight=True, controls=[
-                        ft.TextButton(content="Undo", key="undo", on_click=take_back),
-                        ft.IconButton(
-                            icon=ft.Icon(ft.Icons.CLOSE, semantics_label="Dismiss"),
-                            key="undo-dismiss",
-                            on_click=lambda: shell.offer_undo(None),
-                        ),
+                        *([ft.TextButton(content="Undo", key="undo", on_click=take_back)] if undo.restore else []),
+                        icon_button(ft.Icons.CLOSE, "Dismiss", "undo-dismiss", lambda: shell.offer_undo(None)),
                     ]),
                 ],
             ),

@@ -54,7 +54,9 @@ def _session_view(groups: int, run: SessionControls[PmrStep]) -> list[ft.Control
         instruction, count = step.instruction, countdown(state)
     controls: list[ft.Control] = [
         ft.Text(step.group.name, key="group-name", theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
-        announced(ft.Text(phase, key="pmr-phase", theme_style=ft.TextThemeStyle.TITLE_MEDIUM, color=ft.Colors.PRIMARY)),
+        # One announcement per step says the group, what to do and how (the group alone changes less often).
+        announced(ft.Text(phase, key="pmr-phase", theme_style=ft.TextThemeStyle.TITLE_MEDIUM, color=ft.Colors.PRIMARY,
+                          semantics_label=f"{step.group.name}: {phase}. {instruction}")),
         ft.Text(instruction, key="pmr-instruction", theme_style=ft.TextThemeStyle.BODY_LARGE),
         ft.Text(count, key="pmr-seconds", theme_style=ft.TextThemeStyle.DISPLAY_SMALL),
     ]

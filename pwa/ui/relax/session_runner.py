@@ -22,6 +22,7 @@ from pwa import routes
 from pwa.core.relaxation_log import SessionRecord, worth_keeping
 from pwa.core.timed_session import SessionFinished, SessionState, StepStarted, TimedSession
 from pwa.ui.shell.context import ShellState, go
+from pwa.ui.widgets import announced
 
 T = TypeVar("T")
 
@@ -190,7 +191,8 @@ def finish_view(activity: str, spent: float, restart: Callable[[], None], again:
     return [
         ft.Container(height=24),
         ft.Icon(ft.Icons.SPA_OUTLINED, size=48, color=ft.Colors.PRIMARY),
-        ft.Text("Well done.", key="finish", theme_style=ft.TextThemeStyle.HEADLINE_SMALL, text_align=ft.TextAlign.CENTER),
+        announced(ft.Text("Well done.", key="finish", theme_style=ft.TextThemeStyle.HEADLINE_SMALL, text_align=ft.TextAlign.CENTER,
+                          semantics_label="Session finished. Well done.")),
         ft.Text(
             f"{took} Notice how your body feels now, without needing to change anything.",
             key="finish-message",

@@ -60,10 +60,11 @@ class AppDependencies:
 
 @dataclass(frozen=True)
 class Undo:
-    """A change the user can take back from the screen they land on (a deleted entry)."""
+    """What just happened, said on the screen the person lands on (and read out by screen readers),
+    with Undo when the change can be taken back (a saved or deleted entry)."""
 
     message: str
-    restore: Callable[[], None]
+    restore: Callable[[], None] | None = None
 
 
 class GuideTrail:

@@ -228,6 +228,11 @@ async def test_a_day_check_in_is_saved_shown_and_edited(app_main, deps):
         await type_into(h, "check-in-exercise", "lots")
         await h.tap(h.one(key="check-in-save"))
         assert h.one(key="check-in-exercise").error == "Exercise: minutes from 0 to 1,440."
+        assert h.client.focused == [h.one(key="check-in-exercise")._i]  # the one field in error, not the first field
+        await type_into(h, "check-in-sleep", "25")
+        await h.tap(h.one(key="check-in-save"))
+        assert h.client.focused[-1] == h.one(key="check-in-sleep")._i  # two in error: the first in reading order
+        await type_into(h, "check-in-sleep", "6,5")
         await type_into(h, "check-in-exercise", "")
         await h.tap(h.one(key="check-in-save"))
         (check_in,) = deps.episode_repository.check_ins()
@@ -351,3 +356,61 @@ async def test_the_body_map_and_the_list_show_one_choice_and_nothing_looks_chose
         await h.tap(h.one(key="entry-save"))
     (saved,) = deps.episode_repository.find()
     assert saved.locations == (Location("back"), Location("hand", "right"))
+
+
+async def test_a_refused_save_moves_keyboard_focus_to_the_first_field_in_error_each_time(app_main):
+    async with mounted(app_main, route=routes.edit_entry()) as h:
+        await type_into(h, "entry-duration", "30")
+        await h.select("entry-duration-unit", "hours")
+        await type_into(h, "entry-note", "x" * 2001)
+        await h.tap(h.one(key="entry-save"))
+        assert h.client.focused == [h.one(key="place-add")._i]  # no place: the place comes before the length
+        await h.tap(h.one(key="map-front-left-calf"))
+        await h.tap(h.one(key="entry-save"))
+        assert h.client.focused[-1] == h.one(key="entry-duration")._i
+        await type_into(h, "entry-duration", "")
+        await h.tap(h.one(key="entry-save"))
+        assert h.client.focused[-1] == h.one(key="entry-note")._i and len(h.client.focused) == 3
+
+
+async def test_typing_after_a_refused_save_does_not_pull_focus_back(app_main):
+    async with mounted(app_main, route=routes.edit_entry()) as h:
+        await h.tap(h.one(key="entry-save"))
+        assert len(h.client.focused) == 1
+        await type_into(h, "entry-note", "still typing")
+        await type_into(h, "entry-duration", "3")
+        assert len(h.client.focused) == 1
+
+
+async def test_a_saved_entry_is_announced_and_undo_takes_a_new_entry_away(app_main, deps):
+    async with mounted(app_main, route=routes.edit_entry()) as h:
+        await h.tap(h.one(key="map-front-left-calf"))
+        await h.tap(h.one(key="entry-save"))
+        (saved,) = deps.episode_repository.find()
+        message = h.one(key="undo-message")
+        assert message.value == f"Saved: entry from {saved.started_at.astimezone():%d %B, %H:%M}."
+        assert message.parent.live_region  # read out by screen readers
+        await h.tap(h.one(key="undo"))
+        assert deps.episode_repository.find() == [] and h.all(key="undo-banner") == []
+
+
+async def test_undo_after_editing_puts_the_entry_back_as_it_was(app_main, deps):
+    before = add(deps, note="first words")
+    async with mounted(app_main, route=routes.edit_entry(before.id)) as h:
+        await type_into(h, "entry-note", "second words")
+        await h.tap(h.one(key="entry-save"))
+        assert deps.episode_repository.get(before.id).note == "second words"
+        assert h.one(key="undo-message").value.startswith("Saved: entry from ")
+        await h.tap(h.one(key="undo"))
+        assert deps.episode_repository.get(before.id) == before
+
+
+async def test_a_saved_check_in_is_announced_without_an_undo(app_main, deps):
+    async with mounted(app_main, route=routes.CHECK_IN) as h:
+        await type_into(h, "check-in-sleep", "7")
+        await h.tap(h.one(key="check-in-save"))
+        assert h.one(key="undo-message").value == f"Saved: check-in for {NOW.date():%d %B}."
+        assert h.all(key="undo") == []
+        assert h.one(key="undo-dismiss").tooltip == "Dismiss"
+        await h.tap(h.one(key="undo-dismiss"))
+        assert h.all(key="undo-banner") == []

@@ -78,6 +78,7 @@ async def test_a_finished_session_says_so_calmly_and_releases_the_screen(app_mai
         await wait_for(h, lambda: bool(h.all(key="finish")))
         assert cues.cues[-1] == "finish" and cues.awake == [True, False]
         assert h.one(key="finish-message").value.startswith("You gave yourself 1 minute of slow breathing.")
+        assert h.one(key="finish").semantics_label == "Session finished. Well done." and h.one(key="finish").parent.live_region
         assert deps.settings_repository.load().breathing_pattern_id == "4-7-8"
 
         await h.tap(h.one(key="session-again"))

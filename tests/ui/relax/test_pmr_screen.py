@@ -31,6 +31,8 @@ async def test_a_session_tenses_then_releases_each_group_with_cues(app_main, clo
         await wait_for(h, lambda: text(h, "pmr-phase") == "Tense gently")
         assert text(h, "group-name") == "Right arm"
         assert "fist" in text(h, "pmr-instruction")
+        spoken = h.one(key="pmr-phase")
+        assert spoken.semantics_label == f"Right arm: Tense gently. {text(h, 'pmr-instruction')}" and spoken.parent.live_region
         assert cues.cues == ["get_ready", "tense"] and cues.awake == [True]
 
         clock.advance(6)
