@@ -86,7 +86,7 @@ def _map_area(area: Area, view: str, chosen: bool, on_toggle) -> ft.Control:
             selected=chosen,
             content=ft.Container(
                 key=f"map-{view}-{slug(name)}",
-                tooltip=name.capitalize(),
+                ink=True,  # an InkWell: focusable with Tab, Enter and Space tap it (a plain Container is not)
                 border_radius=area.rounded,
                 bgcolor=ft.Colors.PRIMARY if chosen else ft.Colors.SURFACE_CONTAINER_HIGHEST,
                 border=ft.Border.all(2 if chosen else 1, ft.Colors.PRIMARY if chosen else ft.Colors.OUTLINE),
