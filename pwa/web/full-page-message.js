@@ -52,3 +52,22 @@ window.bfsFullPageMessage = (id, role, words) => {
   query.addEventListener("change", remember);
   remember();
 })();
+
+/* A visible keyboard focus ring on every focusable control (WCAG 2.4.7, 2.4.13): Material 3's own
+ * focus overlay changes a button's colour by about 1.2:1. Flutter's web engine (flet 1.0.5) keeps
+ * its accessibility nodes over the canvas, hidden by `filter: opacity(0)` on the root node; with
+ * that filter off (the nodes stay transparent: no text, background or border of their own) the
+ * browser draws a white ring inside a black one around the focused node, which shows on light,
+ * dark and coloured backgrounds alike. Only keyboard focus (:focus-visible) draws it, and a text
+ * field's own <input> stays invisible (Flutter draws the field), its node ringed instead. */
+(() => {
+  const style = document.createElement("style");
+  style.textContent = [
+    "flt-semantics-host > flt-semantics { filter: none !important; }",
+    // a text field's own <input> stays invisible (Flutter draws the field); its node gets the ring
+    "flt-semantics input, flt-semantics textarea { opacity: 0 !important; }",
+    "flt-semantics:focus-visible, flt-semantics:has(> input:focus, > textarea:focus) {",
+    "  outline: 3px solid #FFFFFF !important; outline-offset: 0; box-shadow: 0 0 0 6px #000000 !important; }",
+  ].join("\n");
+  (document.head || document.documentElement).appendChild(style);
+})();
