@@ -30,6 +30,7 @@ from pwa.ui.log.quick_log_screen import LogTwitchScreen
 from pwa.ui.relax.breathing_screen import BreathingScreen
 from pwa.ui.relax.relax_screen import RelaxScreen
 from pwa.ui.settings.settings_screen import SettingsScreen
+from pwa.ui.shell.shell import pop_top_view
 from pwa.ui.shell.theme import APP_THEME, THEME_MODES
 
 ROUTES = [
@@ -138,9 +139,9 @@ def close_on_escape(page: ft.Page, event) -> None:
     deleted by it). An open dialog (a date picker) closes itself on Escape; the screen under it stays."""
     if event.key != "Escape" or any(getattr(d, "open", False) for d in page._dialogs.controls):
         return  # flet 1.0.5 keeps open dialogs in the private page._dialogs
-    views = [ft.unwrap_component(v) for v in ft.unwrap_component(page.views)]
-    if len(views) > 1 and views[-1].fullscreen_dialog and page.on_view_pop is not None:
-        page.on_view_pop(ft.ViewPopEvent(name="view_pop", control=page, route=views[-1].route, view=views[-1]))
+    top = ft.unwrap_component(ft.unwrap_component(page.views)[-1])
+    if top.fullscreen_dialog:
+        pop_top_view(page)
 
 
 def main(page: ft.Page, deps: AppDependencies) -> None:

@@ -71,3 +71,21 @@ window.bfsFullPageMessage = (id, role, words) => {
   ].join("\n");
   (document.head || document.documentElement).appendChild(style);
 })();
+
+/* Links in the guide are reachable with Tab and open with Enter (WCAG 2.1.1). Flutter's web engine
+ * (flet 1.0.5) gives a text link an <a> without href or tabindex, so the keyboard never reaches it;
+ * it still opens on a click event, which Enter now sends. */
+(() => {
+  const reachable = () => {
+    for (const link of document.querySelectorAll("flt-semantics-host a[flt-tappable]:not([tabindex])")) link.tabIndex = 0;
+  };
+  const start = () => new MutationObserver(reachable).observe(document.body, { childList: true, subtree: true });
+  if (document.body) start(); else addEventListener("DOMContentLoaded", start);
+  addEventListener("keydown", (event) => {
+    const link = event.target instanceof Element && event.target.closest("flt-semantics-host a[flt-tappable]");
+    if (link && event.key === "Enter") {
+      event.preventDefault();
+      link.click();
+    }
+  }, true);
+})();

@@ -207,3 +207,15 @@ def test_search_opens_the_section_a_reader_means(query, expected, guide):
 def test_a_search_shows_at_most_ten_sections(guide):
     assert len(guide.index.search("twitch", limit=100)) > 10
     assert len(guide.index.search("twitch")) == 10
+
+
+def test_every_chapter_reads_without_raw_markup_or_raw_addresses():
+    from pwa.adapters.content_files import load_chapters
+    from pwa.adapters.paths import CONTENT_DIR
+    from pwa.core.prose import blocks, plain_text
+
+    for chapter in load_chapters(CONTENT_DIR):
+        for section in chapter.sections:
+            for block in blocks(section.body):
+                said = plain_text(block)
+                assert "**" not in said and "](" not in said and "http" not in said, (chapter.id, said)

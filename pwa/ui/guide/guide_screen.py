@@ -11,7 +11,8 @@ from pwa.core.guide import Chapter, internal_link_target, neighbours
 from pwa.core.search import SearchResult, matching_sections_label
 from pwa.ui.shell.context import go, use_shell
 from pwa.ui.shell.shell import destination_view, detail_view
-from pwa.ui.widgets import gentle_note
+from pwa.ui.guide.prose_view import prose
+from pwa.ui.widgets import gentle_note, icon_button
 
 NOT_A_DIAGNOSIS = "This guide informs, it does not diagnose."
 
@@ -93,20 +94,6 @@ def section_key(section_id: str) -> ft.ScrollKey:
 
 # Links in the theme's primary colour and underlined: flutter_markdown's default blue is 2.98:1 on
 # the light background (WCAG asks 4.5:1), and colour alone should not mark a link.
-LINK_STYLE = ft.MarkdownStyleSheet(a_text_style=ft.TextStyle(color=ft.Colors.PRIMARY, decoration=ft.TextDecoration.UNDERLINE))
-
-
-def _markdown(text: str, key, on_tap_link) -> ft.Markdown:
-    return ft.Markdown(
-        text,
-        key=key,
-        selectable=True,
-        extension_set=ft.MarkdownExtensionSet.GITHUB_WEB,
-        md_style_sheet=LINK_STYLE,
-        on_tap_link=on_tap_link,
-    )
-
-
 def _step_buttons(previous: Chapter | None, following: Chapter | None) -> list[ft.Control]:
     steps = [(previous, "Previous", ft.Icons.ARROW_BACK, "previous-chapter"), (following, "Next", ft.Icons.ARROW_FORWARD, "next-chapter")]
     return [
@@ -170,8 +157,7 @@ def ChapterScreen() -> ft.View:
     if chapter is None:
         return detail_view(route, "Not found", [ft.Text("This chapter is not in the guide.")])
 
-    async def open_link(e: ft.Event) -> None:
-        target = str(e.data)
+    async def open_link(target: str) -> None:
         if (internal := internal_link_target(target)) is not None:
             destination = routes.chapter(*internal)
             trail.follow(route, chapter.id, destination)
@@ -185,18 +171,15 @@ def ChapterScreen() -> ft.View:
     previous, following = neighbours(shell.deps.chapters, chapter.id)
     body: list[ft.Control] = []
     for section in chapter.sections:
-        text = section.body if section.id == "intro" else f"## {section.heading}\n\n{section.body}"
-        body.append(_markdown(text, section_key(section.id), open_link))
+        title = None if section.id == "intro" else section.heading
+        body.append(prose(section.body, open_link, key=section_key(section.id), title=title))
     body.append(gentle_note(f"Last reviewed {chapter.last_reviewed:%d %B %Y}. {NOT_A_DIAGNOSIS}"))
     body += _step_buttons(previous, following)
     leading = None
     if (back_to := trail.back_target(route)) is not None:
         came_from = shell.chapter(back_to[1])
-        leading = ft.IconButton(
-            icon=ft.Icons.ARROW_BACK,
-            key="back-to-chapter",
-            tooltip=f"Back to {came_from.title if came_from else 'the chapter'}",
-            on_click=lambda: go(trail.back()),
+        leading = icon_button(
+            ft.Icons.ARROW_BACK, f"Back to {came_from.title if came_from else 'the chapter'}", "back-to-chapter", lambda: go(trail.back())
         )
     return detail_view(
         route,

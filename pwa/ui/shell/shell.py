@@ -107,6 +107,15 @@ def destination_view(shell: ShellState, route: str, title: str, body: list[ft.Co
     )
 
 
+def pop_top_view(page: ft.Page) -> bool:
+    """Close the screen on top the way the system back button does; False when it is the only one."""
+    views = [ft.unwrap_component(v) for v in ft.unwrap_component(page.views)]
+    if len(views) < 2 or page.on_view_pop is None:
+        return False
+    page.on_view_pop(ft.ViewPopEvent(name="view_pop", control=page, route=views[-1].route, view=views[-1]))
+    return True
+
+
 def detail_view(
     route: str,
     title: str,
@@ -118,6 +127,9 @@ def detail_view(
     body_key: str | None = None,
 ) -> ft.View:
     """A screen stacked on top of another, with a back arrow (or a close button when modal)."""
+    if leading is None:  # Flutter's own back and close buttons are 40 x 40 px on a desktop browser
+        leading = icon_button(ft.Icons.CLOSE if modal else ft.Icons.ARROW_BACK, "Close" if modal else "Back",
+                              "view-close" if modal else "view-back", lambda: pop_top_view(ft.context.page))
     return ft.View(
         route=route,
         appbar=ft.AppBar(title=ft.Text(title), leading=leading),

@@ -7,6 +7,8 @@ import flet as ft
 from pwa import routes
 from pwa.ui.shell.context import go
 
+TARGET = ft.BoxConstraints(min_width=48, min_height=48)  # the smallest touch target (px)
+
 
 def big_action(label: str, icon: ft.IconData, key: str, on_click, *, primary: bool) -> ft.Control:
     """A full-width, tall button for the moments when fine motor control and focus are low."""
@@ -57,5 +59,13 @@ def icon_button(icon: ft.IconData, label: str, key: str, on_click, *, disabled: 
     """An icon button screen readers name and a pointer shows: `label` as the icon's label and the tooltip.
 
     flet 1.0.5 web: a tooltip alone gives the button no accessible name; the icon's label does.
+    At least 48 x 48 px, as every target (Material's icon button is 40 x 40 on a desktop browser).
     """
-    return ft.IconButton(icon=ft.Icon(icon, semantics_label=label), tooltip=label, key=key, disabled=disabled, on_click=on_click)
+    return ft.IconButton(
+        icon=ft.Icon(icon, semantics_label=label),
+        tooltip=label,
+        key=key,
+        disabled=disabled,
+        on_click=on_click,
+        size_constraints=TARGET,
+    )

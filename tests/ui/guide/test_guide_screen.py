@@ -7,6 +7,7 @@ from pwa.adapters.storage import MemoryDataStore
 from pwa.app import build_dependencies, main
 from pwa.ui.guide.guide_screen import body_key, section_key
 from tests.flet_harness import mounted
+from pwa.ui.widgets.focus import iter_controls
 
 
 async def test_list_shows_every_chapter_with_its_summary_and_the_informs_note(app_main, deps):
@@ -18,16 +19,47 @@ async def test_list_shows_every_chapter_with_its_summary_and_the_informs_note(ap
         assert h.all(key="continue-reading") == []
 
 
-async def test_a_chapter_renders_each_section_as_selectable_markdown(app_main, deps):
+def said(block) -> str:
+    """The words of a rendered section, as a screen reader meets them in order."""
+    words = []
+    for control in iter_controls(block):
+        if isinstance(control, ft.TextSpan):
+            words.append(control.text)
+        elif isinstance(control, ft.Text) and control.value:
+            words.append(control.value + " ")
+    return "".join(words)
+
+
+def link(block, target: str) -> ft.TextSpan:
+    found = [c for c in iter_controls(block) if isinstance(c, ft.TextSpan) and c.data == target]
+    assert found, f"no link to {target}"
+    return found[0]
+
+
+async def test_a_chapter_shows_each_section_with_a_heading_and_named_links(app_main, deps):
     chapter = next(c for c in deps.chapters if c.id == "bfs-and-als")
     async with mounted(app_main, route=routes.chapter(chapter.id)) as h:
         assert h.top_view().appbar.title.value == "BFS and motor neurone disease (ALS)"
         for section in chapter.sections:
             block = h.one(key=section_key(section.id))
-            assert block.selectable is True
-            assert section.body.splitlines()[0] in block.value
-            link = block.md_style_sheet.a_text_style  # the theme's primary colour, underlined: not the 2.98:1 default blue
-            assert (link.color, link.decoration) == (ft.Colors.PRIMARY, ft.TextDecoration.UNDERLINE)
+            assert " ".join(section.body.splitlines()[0].split()[:4]) in said(block)
+            headings = [c for c in iter_controls(block) if isinstance(c, ft.Semantics) and c.header]
+            if section.id == "intro":
+                assert headings == []
+            else:
+                assert headings[0].heading_level == 3 and headings[0].content.value == section.heading
+        links = [c for c in iter_controls(h.page) if isinstance(c, ft.TextSpan) and c.on_click is not None]
+        assert links, "the chapter links to others"
+        for found in links:  # the theme's primary colour, underlined: not the 2.98:1 default blue
+            assert (found.style.color, found.style.decoration) == (ft.Colors.PRIMARY, ft.TextDecoration.UNDERLINE)
+
+
+async def test_references_are_links_named_for_their_site_not_raw_addresses(app_main):
+    async with mounted(app_main, route=routes.chapter("references")) as h:
+        text = said(h.one(key=section_key("health-services-and-guidelines")))
+        assert "https://" not in text and "NHS. Muscle twitches. Web page on nhs.uk" in text
+        nhs = link(h.one(key=section_key("health-services-and-guidelines")), "https://www.nhs.uk/conditions/muscle-twitches/")
+        assert nhs.text == "Web page on nhs.uk"
 
 
 async def test_previous_and_next_follow_the_reading_order(app_main):
@@ -41,15 +73,11 @@ async def test_previous_and_next_follow_the_reading_order(app_main):
 
 async def test_links_open_chapters_inside_and_websites_outside_the_app(app_main):
     async with mounted(app_main, route=routes.chapter("what-is-bfs")) as h:
-        block = h.one(key=section_key("how-this-guide-can-help"))
-        await h.session.dispatch_event(block._i, "tap_link", "chapter:bfs-and-als")
-        await h.settle()
+        await h.tap(link(h.one(key=section_key("how-this-guide-can-help")), "chapter:bfs-and-als"))
         assert h.page.route == routes.chapter("bfs-and-als")
 
-        block = h.one(key=section_key("references"))
-        await h.session.dispatch_event(block._i, "tap_link", "https://www.nhs.uk/conditions/muscle-twitches/")
-        await h.settle()
-        assert h.client.launched_urls == ["https://www.nhs.uk/conditions/muscle-twitches/"]
+        await h.tap(link(h.one(key=section_key("references")), "https://www.nhs.uk/conditions/multiple-sclerosis/symptoms/"))
+        assert h.client.launched_urls == ["https://www.nhs.uk/conditions/multiple-sclerosis/symptoms/"]
 
 
 async def _scroll(h, chapter_id: str, pixels: float) -> None:
@@ -67,15 +95,13 @@ async def test_a_link_to_a_section_opens_the_chapter_scrolled_to_it_and_back_ret
         await h.tap(h.one(key="chapter-symptoms"))
         assert h.all(key="back-to-chapter") == []  # opened from the list: the usual back arrow
         await _scroll(h, "symptoms", 1234.0)
-        block = h.one(key=section_key("the-worry-loop"))
-        await h.session.dispatch_event(block._i, "tap_link", "chapter:worry-and-checking#the-worry-loop")
-        await h.settle()
+        await h.tap(link(h.one(key=section_key("the-worry-loop")), "chapter:worry-and-checking#the-worry-loop"))
         assert h.page.route == routes.chapter("worry-and-checking", "the-worry-loop")
         assert h.client.scrolls[-1][0] == h.one(key=body_key("worry-and-checking"))._i
         assert h.client.scrolls[-1][1]["scroll_key"] == section_key("the-worry-loop")
 
         back = h.one(key="back-to-chapter")
-        assert back.tooltip == "Back to Symptoms"
+        assert back.tooltip == "Back to Symptoms" and back.icon.semantics_label == "Back to Symptoms"
         await h.tap(back)
         assert h.page.route == routes.chapter("symptoms")
         assert h.client.scrolls[-1][0] == h.one(key=body_key("symptoms"))._i
@@ -86,10 +112,8 @@ async def test_a_link_to_a_section_opens_the_chapter_scrolled_to_it_and_back_ret
 
 
 async def test_a_chapter_opened_from_the_list_starts_a_new_trail(app_main):
-    async with mounted(app_main, route=routes.chapter("symptoms")) as h:
-        block = h.one(key=section_key("the-worry-loop"))
-        await h.session.dispatch_event(block._i, "tap_link", "chapter:worry-and-checking")
-        await h.settle()
+    async with mounted(app_main, route=routes.chapter("diagnosis")) as h:
+        await h.tap(link(h.one(key=section_key("if-worries-come-back")), "chapter:worry-and-checking"))
         assert h.one(key="back-to-chapter") is not None
         scrolls = len(h.client.scrolls)
         assert scrolls == 0  # a link to the chapter itself opens it at its top

@@ -8,6 +8,7 @@ from pwa.adapters.storage import FileDataStore, MemoryDataStore
 from pwa.app import build_dependencies, main
 from pwa.core.settings import ThemeChoice
 from pwa.ui.guide.guide_screen import section_key
+from tests.ui.guide.test_guide_screen import said
 from pwa.ui.shell.shell import DESTINATIONS
 from tests.flet_harness import mounted
 
@@ -49,7 +50,7 @@ async def test_doctor_link_opens_the_red_flags_chapter_and_back_returns_to_the_g
         assert h.page.route == routes.WHEN_TO_SEE_A_DOCTOR
         assert h.routes() == [routes.GUIDE, routes.WHEN_TO_SEE_A_DOCTOR]
         assert h.top_view().appbar.title.value == "When to see a doctor"
-        emergency = h.one(key=section_key("call-an-emergency-number-now")).value
+        emergency = said(h.one(key=section_key("call-an-emergency-number-now")))
         assert "Trouble breathing" in emergency and "999" in emergency
 
         await h.pop_view()
@@ -173,3 +174,18 @@ async def test_escape_closes_a_full_screen_modal_like_its_close_button_and_nothi
         h.one(key="entry-date-picker").open = False  # as the client reports when the picker closes
         await press(h, "Escape")
         assert h.routes() == [routes.LOG]
+
+
+async def test_the_close_and_back_buttons_are_named_48_px_targets_that_close_the_screen(app_main):
+    async with mounted(app_main, route=routes.LOG) as h:
+        await h.tap(h.one(key="log-log-twitch"))
+        close = h.one(key="view-close")
+        assert (close.icon.semantics_label, close.size_constraints.min_width, close.size_constraints.min_height) == ("Close", 48, 48)
+        await h.tap(close)
+        assert h.routes() == [routes.LOG]
+        await h.navigate(routes.WHEN_TO_SEE_A_DOCTOR)
+        assert h.routes() == [routes.GUIDE, routes.WHEN_TO_SEE_A_DOCTOR]
+        back = h.one(key="view-back")
+        assert back.icon.semantics_label == "Back"
+        await h.tap(back)
+        assert h.routes() == [routes.GUIDE]

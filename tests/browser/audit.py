@@ -1,0 +1,172 @@
+"""What a screen reader and a keyboard user get from a page: Chromium's accessibility tree, the
+Tab order, and how visible the focus is, measured on the rendered pixels."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+from tests.browser.helpers import STEP_TIMEOUT_MS, png_pixels, tap
+from tests.ui.shell.theme_colours import contrast
+
+# Roles a person operates; each needs a name (WCAG 4.1.2).
+INTERACTIVE_ROLES = {
+    "button", "link", "checkbox", "radio", "switch", "slider", "tab", "menuitem", "menuitemcheckbox",
+    "menuitemradio", "combobox", "textbox", "searchbox", "spinbutton", "listbox", "option", "PopUpButton",
+}  # fmt: skip
+FOCUS_CONTRAST = 3.0  # WCAG 2.4.13: the focused and unfocused pixels differ by at least 3:1 ...
+RING_PIXELS_PER_EDGE = 2  # ... over at least a 2 px thick perimeter of the control
+
+
+def accessibility_tree(page) -> list[dict]:
+    """Chromium's accessibility nodes (what assistive technology is given), ignored ones left out."""
+    session = page.context.new_cdp_session(page)
+    try:
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+    tree = []
+    for node in nodes:
+        if node.get("ignored"):
+            continue
+        properties = {p["name"]: p["value"].get("value") for p in node.get("properties", [])}
+        tree.append({
+            "role": node.get("role", {}).get("value"),
+            "name": (node.get("name") or {}).get("value", "").strip(),
+            "properties": properties,
+        })
+    return tree
+
+
+def unnamed_controls(page) -> list[str]:
+    """Interactive nodes without an accessible name, as 'role (properties)'."""
+    return [
+        f"{node['role']} {sorted(k for k, v in node['properties'].items() if v not in (None, False))}"
+        for node in accessibility_tree(page)
+        if node["role"] in INTERACTIVE_ROLES and not node["name"] and not node["properties"].get("disabled")
+    ]
+
+
+ACTIVE = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const r = e.getBoundingClientRect();
+  const named = e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].textContent) || e.textContent || '';
+  return {tag: e.tagName.toLowerCase(), role: e.getAttribute('role') || e.type || '', name: named.trim().slice(0, 80),
+          x: r.x, y: r.y, w: r.width, h: r.height, id: e.id};
+}"""
+
+
+@dataclass
+class TabStop:
+    role: str
+    name: str
+    box: tuple[float, float, float, float]
+    ring: tuple[int, int] | None = None  # (pixels changed by at least 3:1, pixels needed), when measured
+
+
+@dataclass
+class StateAudit:
+    state: str
+    size: str
+    unnamed: list[str] = field(default_factory=list)
+    stops: list[TabStop] = field(default_factory=list)
+    escape: str = "n/a"  # "closes", "does not close", or "n/a" for a destination
+    small_targets: list[str] = field(default_factory=list)
+
+    @property
+    def unnamed_stops(self) -> list[TabStop]:
+        return [s for s in self.stops if not s.name]
+
+    @property
+    def faint_rings(self) -> list[TabStop]:
+        return [s for s in self.stops if s.ring is not None and s.ring[0] < s.ring[1]]
+
+
+TO_THE_TOP = """() => {
+  if (document.activeElement) document.activeElement.blur();
+  document.body.tabIndex = -1;
+  document.body.focus();  // the next Tab starts from the top of the page
+}"""
+
+
+def tab_stops(page, limit: int = 40) -> list[dict]:
+    """Every keyboard focus stop in Tab order, from the top of the page, until the order repeats."""
+    page.evaluate(TO_THE_TOP)
+    seen, stops = set(), []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        time.sleep(0.12)
+        active = page.evaluate(ACTIVE)
+        if active is None:
+            continue
+        identity = (active["id"], active["tag"], active["name"], round(active["x"]), round(active["y"]))
+        if identity in seen:
+            break
+        seen.add(identity)
+        stops.append(active)
+    return stops
+
+
+def _pixels(page, box) -> list[int]:
+    """The clip's pixels as 0xRRGGBB, row by row."""
+    _, _, rows = png_pixels(page.screenshot(clip=box))
+    return [(row[i] << 16) | (row[i + 1] << 8) | row[i + 2] for row in rows for i in range(0, len(row), 3)]
+
+
+def ring_pixels(page, stop: dict) -> tuple[int, int] | None:
+    """(pixels around and on the focused control whose colour changes by >= 3:1 when focus leaves,
+    the number a 2 px perimeter needs); None when the control is off screen."""
+    viewport = page.viewport_size
+    margin = 8
+    x, y = max(stop["x"] - margin, 0), max(stop["y"] - margin, 0)
+    right = min(stop["x"] + stop["w"] + margin, viewport["width"])
+    bottom = min(stop["y"] + stop["h"] + margin, viewport["height"])
+    if right - x < 4 or bottom - y < 4 or stop["y"] >= viewport["height"] or stop["y"] + stop["h"] <= 0:
+        return None
+    box = {"x": x, "y": y, "width": right - x, "height": bottom - y}
+    focused = _pixels(page, box)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    time.sleep(0.15)
+    unfocused = _pixels(page, box)
+    changed = sum(1 for a, b in zip(focused, unfocused) if a != b and contrast(a, b) >= FOCUS_CONTRAST)
+    needed = int(RING_PIXELS_PER_EDGE * 2 * (min(stop["w"], box["width"]) + min(stop["h"], box["height"])))
+    return changed, needed
+
+
+def small_targets(page, minimum: float = 44) -> list[str]:
+    """Operable nodes smaller than `minimum` px each way (WCAG 2.5.8 asks 24; Material and this app 48)."""
+    boxes = page.evaluate(
+        """() => Array.from(document.querySelectorAll('flt-semantics[role=button], flt-semantics[role=checkbox],'
+             + ' flt-semantics[role=radio], flt-semantics[role=switch], flt-semantics[role=tab], flt-semantics[role=link]'))
+             .map(e => { const r = e.getBoundingClientRect();
+               return {name: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40), w: r.width, h: r.height}; })"""
+    )
+    return [f"{b['name']} {b['w']:.0f}x{b['h']:.0f}" for b in boxes if b["w"] and (b["w"] < minimum or b["h"] < minimum)]
+
+
+def named(page, role: str, name: str):
+    """The first node with `role` whose accessible name starts with `name`."""
+    return page.get_by_role(role, name=re.compile("^" + re.escape(name), re.IGNORECASE)).first
+
+
+def step(page, action: tuple, wide: bool) -> None:
+    kind, *args = action
+    if kind == "go":  # a navigation destination: the bar's tabs on phones, the rail on wide windows
+        (label,) = args
+        if wide:
+            tap(page.get_by_role("button", name=re.compile(rf"^{label}\s+Tab\b")).first)
+        else:
+            tap(page.get_by_role("tab", name=label))
+    elif kind == "tap":
+        tap(named(page, *args))
+    elif kind == "type":
+        role, name, text = args
+        target = named(page, role, name)
+        target.wait_for(timeout=STEP_TIMEOUT_MS)
+        target.focus()
+        page.keyboard.type(text)
+    elif kind == "key":
+        page.keyboard.press(args[0])
+    time.sleep(0.8)
