@@ -14,7 +14,7 @@ def encode(value) -> bytes:
 
 
 def test_app_theme_is_byte_for_byte_the_encoded_ft_theme():
-    assert encode(APP_THEME) == encode(ft.Theme(color_scheme_seed=SEED_COLOUR))
+    assert encode(APP_THEME) == encode(ft.Theme(color_scheme_seed=SEED_COLOUR, visual_density=ft.VisualDensity.STANDARD))
 
 
 async def test_the_page_carries_the_theme_for_light_and_dark(app_main):
