@@ -57,7 +57,7 @@ window.bfsFullPageMessage = (id, role, words) => {
  * focus overlay changes a button's colour by about 1.2:1. Flutter's web engine (flet 1.0.5) keeps
  * its accessibility nodes over the canvas, hidden by `filter: opacity(0)` on the root node; with
  * that filter off (the nodes stay transparent: no text, background or border of their own) the
- * browser draws a white ring inside a black one around the focused node, which shows on light,
+ * browser draws a white ring around a black one just inside the focused node's edge, which shows on light,
  * dark and coloured backgrounds alike. Only keyboard focus (:focus-visible) draws it, and a text
  * field's own <input> stays invisible (Flutter draws the field), its node ringed instead. */
 (() => {
@@ -66,8 +66,10 @@ window.bfsFullPageMessage = (id, role, words) => {
     "flt-semantics-host > flt-semantics { filter: none !important; }",
     // a text field's own <input> stays invisible (Flutter draws the field); its node gets the ring
     "flt-semantics input, flt-semantics textarea { opacity: 0 !important; }",
-    "flt-semantics:focus-visible, flt-semantics:has(> input:focus, > textarea:focus) {",
-    "  outline: 3px solid #FFFFFF !important; outline-offset: 0; box-shadow: 0 0 0 6px #000000 !important; }",
+    // inside the control's edge, so a control at the window's edge (or filling it) shows it too
+    "flt-semantics-host :focus-visible, flt-semantics:has(> input:focus, > textarea:focus) {",
+    "  outline: 3px solid #FFFFFF !important; outline-offset: -3px !important;",
+    "  box-shadow: inset 0 0 0 6px #000000 !important; }",
   ].join("\n");
   (document.head || document.documentElement).appendChild(style);
 })();

@@ -119,3 +119,41 @@ def assert_zoom_allowed(page) -> None:
     contents = page.evaluate(VIEWPORT_CONTENT)
     assert contents, "no viewport meta"
     assert not [c for c in contents if "user-scalable=no" in c.replace(" ", "") or "maximum-scale" in c], contents
+
+
+LISTEN_FOR_ANNOUNCEMENTS = """() => {
+  window.bfsHeard = [];
+  const host = document.querySelector('flt-announcement-host');
+  const hear = () => {
+    for (const region of host.children) {
+      const words = region.textContent.trim();
+      if (words && window.bfsHeard[window.bfsHeard.length - 1] !== words) window.bfsHeard.push(words);
+    }
+  };
+  new MutationObserver(hear).observe(host, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+def listen_for_announcements(page) -> None:
+    """Start keeping every message Flutter sends to its live regions (what a screen reader speaks
+    without the person moving to it); read them with `announcements(page)`."""
+    page.locator("flt-announcement-host").wait_for(state="attached", timeout=STEP_TIMEOUT_MS)
+    page.evaluate(LISTEN_FOR_ANNOUNCEMENTS)
+
+
+def announcements(page) -> list[str]:
+    return page.evaluate("window.bfsHeard")
+
+
+def wait_to_hear(page, pattern: str, timeout_ms: int = STEP_TIMEOUT_MS) -> str:
+    """The first announcement since listening began that matches the regular expression `pattern`."""
+    import re
+    import time
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        heard = [words for words in announcements(page) if re.search(pattern, words)]
+        if heard:
+            return heard[0]
+        time.sleep(0.1)
+    raise AssertionError(f"never announced {pattern!r}; heard {announcements(page)}")
