@@ -10,7 +10,7 @@ from pwa import routes
 from pwa.core.episodes import DayCheckIn, EntryError, validate_check_in
 from pwa.ui.shell.context import NOT_STORED, Undo, go, save_durably, use_shell
 from pwa.ui.shell.shell import detail_view
-from pwa.ui.widgets import choice, error_text
+from pwa.ui.widgets import choice, error_text, field_labels
 from pwa.ui.widgets.focus import focus_first
 
 # The form's number fields in reading order, by the name their problem is reported under.
@@ -63,7 +63,7 @@ def CheckInForm(day: dt.date, existing: DayCheckIn | None) -> ft.Control:
     def number(key: str, label: str, value: str, setter, field: str) -> ft.TextField:
         return ft.TextField(
             key=key,
-            label=label,
+            **field_labels(label),
             value=value,
             keyboard_type=ft.KeyboardType.NUMBER,
             error=errors.get(field),
@@ -73,8 +73,8 @@ def CheckInForm(day: dt.date, existing: DayCheckIn | None) -> ft.Control:
     return ft.Column(
         spacing=16,
         controls=[
-            number("check-in-sleep", "Hours of sleep last night", sleep, set_sleep, "sleep_hours"),
-            number("check-in-caffeine", "Drinks with caffeine (coffee, tea, cola, energy drinks)", caffeine, set_caffeine, "caffeine_drinks"),
+            number("check-in-sleep", "Sleep (hours last night)", sleep, set_sleep, "sleep_hours"),
+            number("check-in-caffeine", "Caffeine (drinks of coffee, tea, cola or energy drinks)", caffeine, set_caffeine, "caffeine_drinks"),
             choice(
                 "check-in-stress",
                 "Stress today, 0 (calm) to 10",
@@ -83,7 +83,7 @@ def CheckInForm(day: dt.date, existing: DayCheckIn | None) -> ft.Control:
                 set_stress,
                 width=None,
             ),
-            number("check-in-exercise", "Minutes of exercise", exercise, set_exercise, "exercise_minutes"),
+            number("check-in-exercise", "Exercise (minutes)", exercise, set_exercise, "exercise_minutes"),
             *([error_text(errors["save"], key="check-in-save-error")] if "save" in errors else []),
             ft.FilledButton(content="Save check-in", icon=ft.Icons.CHECK, key="check-in-save", on_click=save, height=52),
         ],
@@ -107,7 +107,7 @@ def CheckInScreen() -> ft.View:
         ),
         ft.TextField(
             key="check-in-day",
-            label="Day (year-month-day)",
+            **field_labels("Day (year-month-day)"),
             value=day_text,
             error=day_error,
             on_change=lambda e: set_day_text(e.control.value or ""),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from pwa.core.settings import AppSettings
 from pwa.ui.shell.context import ShellState, use_shell
 from pwa.ui.shell.shell import detail_view
-from pwa.ui.widgets import announced, choice
+from pwa.ui.widgets import announced, choice, labelled_switch
 
 DATE_ORDERS = {"": "Not chosen", "day-first": "Day first: 03/04/2026 is 3 April", "month-first": "Month first: 03/04/2026 is March 4"}
 # The CSV format in plain words; pwa/core/log_exchange.py holds the rules, the README the same table.
@@ -136,12 +136,7 @@ def ImportPreviewCard(name: str, preview: ImportPreview, on_done, date_order: st
     controls += rejected
     if preview.settings is not None:
         controls.append(
-            ft.Switch(
-                key="import-settings",
-                label="Also restore the settings from this backup",
-                value=restore_settings,
-                on_change=lambda e: set_restore_settings(bool(e.control.value)),
-            )
+            labelled_switch("Also restore the settings from this backup", "import-settings", restore_settings, set_restore_settings)
         )
     nothing = not (preview.episodes or preview.check_ins or preview.patterns)
     controls.append(

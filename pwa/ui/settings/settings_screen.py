@@ -10,17 +10,13 @@ from pwa.core.settings import MotionChoice, ThemeChoice
 from pwa.ui.shell.context import use_shell
 from pwa.ui.log.entry_fields import PlaceAdder, slug, use_quick_places
 from pwa.ui.shell.shell import detail_view
-from pwa.ui.widgets import choice, gentle_note, icon_button
+from pwa.ui.widgets import choice, gentle_note, icon_button, labelled_switch
 
 _THEME_LABELS = {
     ThemeChoice.SYSTEM: "Same as my device",
     ThemeChoice.LIGHT: "Light",
     ThemeChoice.DARK: "Dark",
 }
-
-
-def _switch(label: str, key: str, value: bool, on_change) -> ft.Control:
-    return ft.Switch(label=label, key=key, value=value, on_change=lambda e: on_change(bool(e.control.value)))
 
 
 def _device_lines(status: DeviceStatus | None) -> list[ft.Control]:
@@ -161,20 +157,20 @@ def SettingsScreen() -> ft.View:
         ),
         ft.Divider(),
         ft.Text("Relaxation cues", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        _switch("Soft sound at each step", "sound-cues", shell.settings.sound_cues, lambda on: shell.change_settings(sound_cues=on)),
-        _switch(
+        labelled_switch("Soft sound at each step", "sound-cues", shell.settings.sound_cues, lambda on: shell.change_settings(sound_cues=on)),
+        labelled_switch(
             "Spoken cues: a calm voice says “Breathe in”, “Tense”… instead of the tone",
             "spoken-cues",
             shell.settings.spoken_cues,
             lambda on: shell.change_settings(spoken_cues=on),
         ),
-        _switch(
+        labelled_switch(
             "“Get ready” with 3-2-1 before a session starts",
             "lead-in",
             shell.settings.lead_in,
             lambda on: shell.change_settings(lead_in=on),
         ),
-        _switch(
+        labelled_switch(
             "Vibration at each step (on phones that support it)",
             "vibration-cues",
             shell.settings.vibration_cues,

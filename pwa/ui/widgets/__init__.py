@@ -5,7 +5,8 @@ from pwa.ui.widgets.choices import choice, segmented
 from pwa.ui.widgets.dates import CALENDAR_FIRST_DAY, date_field, time_field
 from pwa.ui.widgets.progress import progress_bar
 from pwa.ui.widgets.stepper import stepper
-from pwa.ui.widgets.text import NOT_A_DIAGNOSIS, announced, error_text, gentle_note
+from pwa.ui.widgets.switch import labelled_switch
+from pwa.ui.widgets.text import NOT_A_DIAGNOSIS, announced, error_text, field_labels, gentle_note
 
 __all__ = [
     "CALENDAR_FIRST_DAY",
@@ -16,8 +17,10 @@ __all__ = [
     "date_field",
     "doctor_link",
     "error_text",
+    "field_labels",
     "gentle_note",
     "icon_button",
+    "labelled_switch",
     "link_tile",
     "progress_bar",
     "segmented",

@@ -7,6 +7,7 @@ import datetime as dt
 import flet as ft
 
 from pwa.ui.widgets.actions import icon_button
+from pwa.ui.widgets.text import field_labels
 
 
 CALENDAR_FIRST_DAY = dt.date(1990, 1, 1)  # the calendar's first day; typed dates are checked where they are read
@@ -27,8 +28,8 @@ def _typed_or_picked(key, label, text, on_change, width, error, icon, button_nam
         vertical_alignment=ft.CrossAxisAlignment.START,
         controls=[
             ft.TextField(
-                key=key, label=label, value=text, width=width, error=error, keyboard_type=ft.KeyboardType.DATETIME,
-                on_change=lambda e: on_change(e.control.value or ""),
+                key=key, value=text, width=width, error=error, keyboard_type=ft.KeyboardType.DATETIME,
+                on_change=lambda e: on_change(e.control.value or ""), **field_labels(label),
             ),
             icon_button(icon, button_name, button_key, open_picker),
         ],
