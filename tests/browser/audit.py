@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 from dataclasses import dataclass, field
 
 from tests.browser.helpers import STEP_TIMEOUT_MS, png_pixels, tap
@@ -75,6 +76,13 @@ class StateAudit:
     escape: str = "n/a"  # "closes", "does not close", or "n/a" for a destination
     small_targets: list[str] = field(default_factory=list)  # below 48 px: reported
     tiny_targets: list[str] = field(default_factory=list)  # below 24 px: a failure of WCAG 2.5.8
+    axe: list[str] = field(default_factory=list)  # axe-core's violations, 'rule (nodes)'
+
+    @property
+    def axe_failures(self) -> list[str]:
+        """axe's violations but target-size, which counts a node cut by a scrolling list's edge as a
+        small target; the audit's own target check (small_targets) leaves those out."""
+        return [v for v in self.axe if not v.startswith("target-size ")]
 
     @property
     def unnamed_stops(self) -> list[TabStop]:
@@ -101,8 +109,8 @@ def tab_stops(page, limit: int = 40, rings: int = 0) -> list[TabStop]:
         page.keyboard.press("Tab")
         time.sleep(0.12)
         active = page.evaluate(ACTIVE)
-        if active is None:
-            continue
+        if active is None or active["tag"] == "flutter-view":
+            continue  # the view itself (Flutter takes focus there to route keys), not a control
         identity = (active["id"], active["tag"], active["name"], round(active["x"]), round(active["y"]))
         if identity in seen:
             break
@@ -153,6 +161,16 @@ def small_targets(page, minimum: float) -> list[str]:
              + ' flt-semantics-host [role=radio], flt-semantics-host [role=switch], flt-semantics-host [role=tab],'
              + ' flt-semantics-host a, flt-semantics-host [role=menuitemcheckbox]'))
              .filter(e => e.getAttribute('aria-disabled') !== 'true')  // not operable: no target
+             .filter(e => {  // cut by a scrolling list's edge: Flutter gives the visible part, not the target
+               const r = e.getBoundingClientRect();
+               for (let up = e.parentElement; up; up = up.parentElement) {
+                 if (up.querySelector(':scope > flt-semantics-scroll-overflow')) {
+                   const s = up.getBoundingClientRect();
+                   return r.top > s.top + 1 && r.bottom < s.bottom - 1;
+                 }
+               }
+               return true;
+             })
              .map(e => { const r = e.getBoundingClientRect();
                return {name: (e.getAttribute('aria-label') || e.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40),
                        x: r.x, y: r.y, w: r.width, h: r.height}; })"""
@@ -186,3 +204,26 @@ def step(page, action: tuple, wide: bool) -> None:
     elif kind == "key":
         page.keyboard.press(args[0])
     time.sleep(0.8)
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.x A/AA violations on the page, as 'rule-id (nodes)'.
+
+    axe-core comes pinned inside the axe-playwright-python wheel (installed with the test tools, no
+    network at test time); the page must allow the injected script (a page opened with bypass_csp).
+    """
+    import axe_playwright_python
+
+    script = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+    page.add_script_tag(path=str(script))
+    found = page.evaluate(
+        """async () => {
+          const result = await axe.run(document, {runOnly: {type: 'tag', values: AXE_TAGS}});
+          return result.violations.map(v => `${v.id} (${v.nodes.length})`);
+        }""".replace("AXE_TAGS", str(AXE_TAGS))
+    )
+    return sorted(found)
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_VERSION = "4.12.1"

@@ -42,7 +42,8 @@ def test_log_a_twitch_breathe_pause_resume_stop_and_find_the_red_flags_by_ear(br
 
         # A breathing session: start, pause, resume, stop; each change is heard.
         tap(button(page, "Breathe now"))
-        tap(button(page, "Start now"))
+        wait_to_hear(page, r"^Get ready$")  # the calm 3-2-1 before the first breath
+        page.get_by_role("button", name="Pause").wait_for(timeout=STEP_TIMEOUT_MS)
         wait_to_hear(page, r"^Breathe in$")
         tap(button(page, "Pause"))
         wait_to_hear(page, r"^Paused$")
