@@ -6,6 +6,9 @@ from enum import Enum
 
 # Material 3 "compact" window class ends at 600 logical pixels: phones in portrait.
 WIDE_LAYOUT_MIN_WIDTH = 600
+CONTENT_MAX_WIDTH = 720  # the reading column never grows wider (logical pixels)
+CONTENT_PADDING = 16  # on each side of the column
+RAIL_WIDTH = 81  # the navigation rail and its divider on wide windows
 
 
 class NavigationStyle(str, Enum):
@@ -18,3 +21,11 @@ def navigation_style_for(width: float | None) -> NavigationStyle:
     if width is None or width < WIDE_LAYOUT_MIN_WIDTH:
         return NavigationStyle.BOTTOM_BAR
     return NavigationStyle.RAIL
+
+
+def content_width(window_width: float | None) -> float:
+    """The width a screen's column has for its controls in a window this wide (unknown: a phone of 390)."""
+    width = 390.0 if window_width is None else window_width
+    if navigation_style_for(window_width) is NavigationStyle.RAIL:
+        width -= RAIL_WIDTH
+    return min(width, CONTENT_MAX_WIDTH) - 2 * CONTENT_PADDING

@@ -195,6 +195,11 @@ def step(page, action: tuple, wide: bool) -> None:
             tap(page.get_by_role("tab", name=label))
     elif kind == "tap":
         tap(named(page, *args))
+    elif kind == "expand":  # open an expander unless what it holds is already there
+        expander, inside = args
+        time.sleep(0.5)
+        if named(page, "button", inside).count() == 0:
+            tap(named(page, "button", expander))
     elif kind == "type":
         role, name, text = args
         target = named(page, role, name)

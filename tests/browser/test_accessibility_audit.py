@@ -50,8 +50,8 @@ STATES = [
     State("Quick log", (("tap", "button", "Log a twitch"),), "heading:Log a twitch"),
     State("Quick log, noted", (("tap", "button", "Log a twitch"), ("tap", "button", "Left calf")), "heading:Log a twitch"),
     State("Log history", (("go", "Log"),)),
-    State("History filters", (("go", "Log"), ("tap", "button", "Filter and search"))),
-    State("A choice's menu", (("go", "Log"), ("tap", "button", "Filter and search"), ("tap", "button", "When:")),
+    State("History filters", (("go", "Log"), ("expand", "Filter and search", "When:"))),
+    State("A choice's menu", (("go", "Log"), ("expand", "Filter and search", "When:"), ("tap", "button", "When:")),
           "menuitemcheckbox:Any time"),
     State("Month view", (("go", "Log"), ("tap", "button", "Month"))),
     State("Entry form", (("go", "Log"), ("tap", "button", "New entry with details")), "heading:New entry"),
@@ -133,7 +133,12 @@ def test_every_state_is_named_reachable_visibly_focused_and_escapable(browser, s
     try:
         for state in STATES:
             back_home(page, served_app.url, SIZES[size]["width"] >= 600)
-            results.append(audit_state(page, state, size))
+            try:
+                results.append(audit_state(page, state, size))
+            except Exception as error:  # noqa: BLE001 - a state the audit cannot reach by names is itself a finding
+                results.append(StateAudit(state.name, size, escape="not reached", unnamed=[f"not reached: {str(error).splitlines()[0][:120]}"]))
+                page.goto(served_app.url)
+                wait_for_home(page)
     finally:
         page.close()
         report = table(results)

@@ -39,6 +39,7 @@ def test_log_a_twitch_breathe_pause_resume_stop_and_find_the_red_flags_by_ear(br
         noted = wait_to_hear(page, r"^Noted: left calf at \d\d:\d\d\.$")
         page.get_by_role("button", name=re.compile("^Undo")).wait_for(timeout=STEP_TIMEOUT_MS)  # and it can be taken back
         tap(button(page, "Close"))
+        page.get_by_role("button", name="Log a twitch").wait_for(timeout=STEP_TIMEOUT_MS)  # Home again
 
         # A breathing session: start, pause, resume, stop; each change is heard.
         tap(button(page, "Breathe now"))

@@ -136,7 +136,8 @@ def ImportPreviewCard(name: str, preview: ImportPreview, on_done, date_order: st
     controls += rejected
     if preview.settings is not None:
         controls.append(
-            labelled_switch("Also restore the settings from this backup", "import-settings", restore_settings, set_restore_settings)
+            labelled_switch("Also restore the settings from this backup", "import-settings", restore_settings, set_restore_settings,
+                            window_width=shell.width)
         )
     nothing = not (preview.episodes or preview.check_ins or preview.patterns)
     controls.append(

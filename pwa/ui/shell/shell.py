@@ -8,11 +8,10 @@ from dataclasses import dataclass
 import flet as ft
 
 from pwa import routes
-from pwa.core.layout import NavigationStyle
+from pwa.core.layout import CONTENT_MAX_WIDTH, NavigationStyle
 from pwa.ui.shell.context import ShellState, go
 from pwa.ui.widgets import icon_button
 
-CONTENT_MAX_WIDTH = 720
 
 
 @dataclass(frozen=True)

@@ -1,38 +1,24 @@
-"""A switch with a label that wraps: read as one named switch, toggled by a tap anywhere on it.
+"""A switch whose label wraps instead of being cut off.
 
-flet 1.0.5's Switch draws its label on one line that is cut off at 200 % text or on a 320 px
-phone; here the label is a wrapping text beside the switch, and one semantics node names the
-switch with it and carries its state (role switch, checked), the way Flutter's SwitchListTile does.
+flet 1.0.5's Switch draws a text label on one line, cut off at 200 % text or on a 320 px phone.
+Its label may be a control: a text given the width left beside the switch wraps, and the switch
+keeps Flutter's own semantics (one named switch with its state) and keyboard focus.
 """
 
 from __future__ import annotations
 
 import flet as ft
 
+from pwa.core.layout import content_width
 
-def labelled_switch(label: str, key: str, value: bool, on_change) -> ft.Control:
-    """`on_change(new_value)` gets the new state."""
+SWITCH_AND_GAP = 64  # the switch with its padding, before its label (logical pixels)
 
-    def toggle() -> None:
-        on_change(not value)
 
-    return ft.Semantics(
-        label=label,
-        toggled=value,
-        focusable=True,
-        container=True,
-        exclude_semantics=True,
-        on_tap=lambda _: toggle(),
-        content=ft.Container(
-            on_click=toggle,
-            padding=ft.Padding.symmetric(vertical=4),
-            content=ft.Row(
-                spacing=12,
-                vertical_alignment=ft.CrossAxisAlignment.CENTER,
-                controls=[
-                    ft.Switch(key=key, value=value, on_change=lambda e: on_change(bool(e.control.value))),
-                    ft.Text(label, expand=True, key=f"{key}-label"),
-                ],
-            ),
-        ),
+def labelled_switch(label: str, key: str, value: bool, on_change, *, window_width: float | None) -> ft.Control:
+    """`on_change(new_value)` gets the new state; `window_width` is the page's (the label fits beside the switch)."""
+    return ft.Switch(
+        key=key,
+        value=value,
+        label=ft.Container(ft.Text(label, key=f"{key}-label"), width=max(96.0, content_width(window_width) - SWITCH_AND_GAP)),
+        on_change=lambda e: on_change(bool(e.control.value)),
     )
