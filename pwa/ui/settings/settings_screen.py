@@ -12,6 +12,13 @@ from pwa.ui.log.entry_fields import PlaceAdder, slug, use_quick_places
 from pwa.ui.shell.shell import detail_view
 from pwa.ui.widgets import choice, gentle_note, icon_button, labelled_switch
 
+CUE_SWITCHES = (  # (label, key, setting)
+    ("Soft sound at each step", "sound-cues", "sound_cues"),
+    ("Spoken cues: a calm voice says “Breathe in”, “Tense”… instead of the tone", "spoken-cues", "spoken_cues"),
+    ("“Get ready” with 3-2-1 before a session starts", "lead-in", "lead_in"),
+    ("Vibration at each step (on phones that support it)", "vibration-cues", "vibration_cues"),
+)
+
 _THEME_LABELS = {
     ThemeChoice.SYSTEM: "Same as my device",
     ThemeChoice.LIGHT: "Light",
@@ -157,34 +164,11 @@ def SettingsScreen() -> ft.View:
         ),
         ft.Divider(),
         ft.Text("Relaxation cues", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        labelled_switch(
-            "Soft sound at each step",
-            "sound-cues",
-            shell.settings.sound_cues,
-            lambda on: shell.change_settings(sound_cues=on),
-            window_width=shell.width,
-        ),
-        labelled_switch(
-            "Spoken cues: a calm voice says “Breathe in”, “Tense”… instead of the tone",
-            "spoken-cues",
-            shell.settings.spoken_cues,
-            lambda on: shell.change_settings(spoken_cues=on),
-            window_width=shell.width,
-        ),
-        labelled_switch(
-            "“Get ready” with 3-2-1 before a session starts",
-            "lead-in",
-            shell.settings.lead_in,
-            lambda on: shell.change_settings(lead_in=on),
-            window_width=shell.width,
-        ),
-        labelled_switch(
-            "Vibration at each step (on phones that support it)",
-            "vibration-cues",
-            shell.settings.vibration_cues,
-            lambda on: shell.change_settings(vibration_cues=on),
-            window_width=shell.width,
-        ),
+        *[
+            labelled_switch(label, key, getattr(shell.settings, field), lambda on, field=field: shell.change_settings(**{field: on}),
+                            window_width=shell.width)
+            for label, key, field in CUE_SWITCHES
+        ],
         choice(
             "motion-choice",
             "Motion in sessions",

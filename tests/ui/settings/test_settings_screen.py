@@ -57,3 +57,18 @@ async def test_any_place_can_be_pinned_from_settings(app_main, deps):
         assert h.one(key="quick-unpin-left-big-toe").tooltip == "Unpin left big toe"
     async with mounted(app_main, route=routes.LOG_TWITCH) as h:
         assert quick_keys(h)[0] == "quick-left-big-toe"
+
+
+async def test_each_cue_switch_changes_its_own_setting_and_nothing_else(app_main, deps):
+    from pwa.core.settings import AppSettings
+
+    async with mounted(app_main, route=routes.SETTINGS) as h:
+        for key, field in [("sound-cues", "sound_cues"), ("spoken-cues", "spoken_cues"), ("lead-in", "lead_in"), ("vibration-cues", "vibration_cues")]:
+            before = deps.settings_repository.load()
+            switch = h.one(key=key)
+            assert switch.value is getattr(before, field)
+            await h.change(switch, {"value": not switch.value}, str(not switch.value).lower())
+            after = deps.settings_repository.load()
+            assert getattr(after, field) is (not getattr(before, field))
+            assert after == before.with_changes(**{field: getattr(after, field)})
+        assert deps.settings_repository.load() != AppSettings()
