@@ -19,7 +19,7 @@ def HomeScreen() -> ft.View:
                 padding=16,
                 border_radius=16,
                 bgcolor=ft.Colors.TERTIARY_CONTAINER,
-                content=ft.Text(shell.deps.storage_notice, selectable=True),
+                content=ft.Text(shell.deps.storage_notice),
             )
         )
     body += [

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from pwa.core.settings import AppSettings
 from pwa.ui.shell.context import ShellState, use_shell
 from pwa.ui.shell.shell import detail_view
-from pwa.ui.widgets import announced, choice, labelled_switch
+from pwa.ui.widgets import announced, choice, copyable, labelled_switch
 
 DATE_ORDERS = {"": "Not chosen", "day-first": "Day first: 03/04/2026 is 3 April", "month-first": "Month first: 03/04/2026 is March 4"}
 # The CSV format in plain words; pwa/core/log_exchange.py holds the rules, the README the same table.
@@ -45,7 +45,7 @@ def repositories(shell: ShellState) -> LogRepositories:
 
 
 def _format_help(on_template) -> ft.Control:
-    rows = [ft.Text(f"{name} ({need}): {meaning}", key=f"format-{name}", selectable=True) for name, need, meaning in CSV_FORMAT]
+    rows = [ft.Text(f"{name} ({need}): {meaning}", key=f"format-{name}") for name, need, meaning in CSV_FORMAT]
     return ft.ExpansionTile(
         key="csv-format",
         title=ft.Text("What a CSV file needs"),
@@ -102,7 +102,7 @@ def ImportPreviewCard(name: str, preview: ImportPreview, on_done, date_order: st
         on_done(message)
 
     rejected = [
-        ft.Text(f"Row {number}: {reason}", key=f"rejected-{number}", selectable=True)
+        ft.Text(f"Row {number}: {reason}", key=f"rejected-{number}")
         for number, reason in preview.rejected[:REJECTED_SHOWN]
     ]
     if len(preview.rejected) > REJECTED_SHOWN:
@@ -120,7 +120,7 @@ def ImportPreviewCard(name: str, preview: ImportPreview, on_done, date_order: st
     ]
     if preview.ignored_columns:
         controls.append(
-            ft.Text(f"Columns not used: {', '.join(preview.ignored_columns)}.", key="import-ignored", selectable=True)
+            ft.Text(f"Columns not used: {', '.join(preview.ignored_columns)}.", key="import-ignored")
         )
     if on_date_order is not None and (preview.needs_date_order or date_order):
         controls += [
@@ -253,7 +253,8 @@ def LogFilesScreen() -> ft.View:
             ft.FilledTonalButton(content="Choose a file", icon=ft.Icons.FILE_OPEN, key="import-choose", on_click=choose, height=52)
         )
     else:
-        body.append(ft.Text(f"Put a .csv or .json file in {exchange.where}, then choose it here.", selectable=True))
+        body.append(copyable(ft.Text(f"Put a .csv or .json file in {exchange.where}, then choose it here."),
+                             "the folder's path", str(exchange.where), "copy-exchange-folder"))
         if listed:
             body += [
                 ft.ListTile(

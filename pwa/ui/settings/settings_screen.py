@@ -10,7 +10,7 @@ from pwa.core.settings import MotionChoice, ThemeChoice
 from pwa.ui.shell.context import use_shell
 from pwa.ui.log.entry_fields import PlaceAdder, slug, use_quick_places
 from pwa.ui.shell.shell import detail_view
-from pwa.ui.widgets import choice, gentle_note, icon_button, labelled_switch
+from pwa.ui.widgets import choice, copyable, gentle_note, icon_button, labelled_switch
 
 CUE_SWITCHES = (  # (label, key, setting)
     ("Soft sound at each step", "sound-cues", "sound_cues"),
@@ -187,7 +187,8 @@ def SettingsScreen() -> ft.View:
         ft.Divider(),
         ft.Text("Your data", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         ft.Text("Everything you save stays on this device. Nothing is sent anywhere."),
-        ft.Text(shell.deps.data_location, key="data-location", selectable=True, theme_style=ft.TextThemeStyle.BODY_SMALL),
+        copyable(ft.Text(shell.deps.data_location, key="data-location", theme_style=ft.TextThemeStyle.BODY_SMALL),
+                 "the data folder's path", shell.deps.data_location, "copy-data-location"),
         *_device_lines(status),
         *_persistence_note(persistent),
         ft.Divider(),

@@ -1,6 +1,6 @@
 """Accessible building blocks every screen shares: each rule about names, errors and sizes lives here once."""
 
-from pwa.ui.widgets.actions import big_action, doctor_link, icon_button, link_tile
+from pwa.ui.widgets.actions import big_action, copyable, doctor_link, icon_button, link_tile
 from pwa.ui.widgets.choices import choice, segmented
 from pwa.ui.widgets.dates import CALENDAR_FIRST_DAY, date_field, time_field
 from pwa.ui.widgets.progress import progress_bar
@@ -14,6 +14,7 @@ __all__ = [
     "announced",
     "big_action",
     "choice",
+    "copyable",
     "date_field",
     "doctor_link",
     "error_text",

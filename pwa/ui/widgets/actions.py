@@ -69,3 +69,20 @@ def icon_button(icon: ft.IconData, label: str, key: str, on_click, *, disabled: 
         on_click=on_click,
         size_constraints=TARGET,
     )
+
+
+def copyable(text: ft.Text, name: str, value: str, key: str) -> ft.Control:
+    """A text with a named "Copy ..." button beside it (a folder's path, a file's place).
+
+    flet 1.0.5 web: selectable text reaches screen readers as an unnamed, read-only text field;
+    plain text and a copy button are read as what they are.
+    """
+
+    async def copy() -> None:
+        await ft.Clipboard().set(value)
+
+    return ft.Row(
+        spacing=4,
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        controls=[ft.Container(text, expand=True), icon_button(ft.Icons.CONTENT_COPY, f"Copy {name}", key, copy)],
+    )

@@ -72,3 +72,14 @@ async def test_each_cue_switch_changes_its_own_setting_and_nothing_else(app_main
             assert getattr(after, field) is (not getattr(before, field))
             assert after == before.with_changes(**{field: getattr(after, field)})
         assert deps.settings_repository.load() != AppSettings()
+
+
+async def test_the_data_folder_is_plain_text_with_a_named_copy_button(app_main, deps):
+    async with mounted(app_main, route=routes.SETTINGS) as h:
+        copied = []
+        h.client.methods["set"] = lambda args: copied.append(args["data"])
+        assert h.one(key="data-location").selectable in (None, False)  # not an unnamed read-only text field
+        button = h.one(key="copy-data-location")
+        assert button.icon.semantics_label == "Copy the data folder's path"
+        await h.tap(button)
+        assert copied == [deps.data_location]
