@@ -14,7 +14,7 @@ from pwa.core.periods import PeriodError, last_days, typed_range
 from pwa.core.wording import plural
 from pwa.ui.shell.context import use_shell
 from pwa.ui.shell.shell import detail_view
-from pwa.ui.widgets import announced, choice, date_field, doctor_link, error_text, gentle_note
+from pwa.ui.widgets import Expander, announced, choice, date_field, doctor_link, error_text, gentle_note
 
 CHART_HEIGHT = 120
 PLACES_SHOWN = 8
@@ -211,9 +211,9 @@ def _factors(insights) -> list[ft.Control]:
         controls.append(ft.Text("Nothing to compare yet. Triggers you note on entries, day check-ins and relaxation sessions show up here."))
     if waiting:
         controls.append(
-            ft.ExpansionTile(
-                key="insights-waiting",
-                title=ft.Text("Not enough days yet"),
+            Expander(
+                "insights-waiting",
+                "Not enough days yet",
                 controls=[
                     ft.Text(f"{f.factor.capitalize()}: {f.missing}", key=f"waiting-{'-'.join(f.factor.split())}") for f in waiting
                 ],

@@ -18,7 +18,7 @@ from pwa.core.episodes import (
 from pwa.core.periods import PeriodError, last_days, typed_range
 from pwa.ui.shell.context import go, use_shell
 from pwa.ui.shell.shell import destination_view
-from pwa.ui.widgets import announced, big_action, choice, date_field, doctor_link, error_text, icon_button, link_tile, segmented
+from pwa.ui.widgets import Expander, announced, big_action, choice, date_field, doctor_link, error_text, icon_button, link_tile, segmented
 from pwa.ui.log.gentle_note import GentleNote, local_midnight
 from pwa.ui.log.day_list import day_list
 from pwa.ui.log.month_view import MonthView
@@ -120,13 +120,13 @@ def _filter_controls(filters: HistoryFilters, set_filters, triggers: list[str], 
         rows.append(error_text(problem, key="filter-problem"))
     if filters.active:
         rows.append(ft.TextButton(content="Clear filters", icon=ft.Icons.CLEAR, key="filter-clear", on_click=lambda: set_filters(HistoryFilters())))
-    return ft.ExpansionTile(
-        key="filters",
-        title=ft.Text("Filter and search"),
-        subtitle=ft.Text("Filters are on" if filters.active else "Dates, body part, kind, triggers, notes"),
-        leading=ft.Icon(ft.Icons.FILTER_LIST),
-        expanded=filters.active,
-        controls=[ft.Container(ft.Column(rows, spacing=12, tight=True), padding=ft.Padding.only(bottom=12))],
+    return Expander(
+        "filters",
+        "Filter and search",
+        [ft.Container(ft.Column(rows, spacing=12, tight=True), padding=ft.Padding.only(bottom=12))],
+        subtitle="Filters are on" if filters.active else "Dates, body part, kind, triggers, notes",
+        icon=ft.Icons.FILTER_LIST,
+        initially_open=filters.active,
     )
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from pwa.core.settings import AppSettings
 from pwa.ui.shell.context import ShellState, use_shell
 from pwa.ui.shell.shell import detail_view
-from pwa.ui.widgets import announced, choice, copyable, labelled_switch
+from pwa.ui.widgets import Expander, announced, choice, copyable, labelled_switch
 
 DATE_ORDERS = {"": "Not chosen", "day-first": "Day first: 03/04/2026 is 3 April", "month-first": "Month first: 03/04/2026 is March 4"}
 # The CSV format in plain words; pwa/core/log_exchange.py holds the rules, the README the same table.
@@ -46,11 +46,11 @@ def repositories(shell: ShellState) -> LogRepositories:
 
 def _format_help(on_template) -> ft.Control:
     rows = [ft.Text(f"{name} ({need}): {meaning}", key=f"format-{name}") for name, need, meaning in CSV_FORMAT]
-    return ft.ExpansionTile(
-        key="csv-format",
-        title=ft.Text("What a CSV file needs"),
-        subtitle=ft.Text("The columns, and a template to fill in"),
-        leading=ft.Icon(ft.Icons.HELP_OUTLINE),
+    return Expander(
+        "csv-format",
+        "What a CSV file needs",
+        subtitle="The columns, and a template to fill in",
+        icon=ft.Icons.HELP_OUTLINE,
         controls=[
             ft.Container(
                 padding=ft.Padding.only(bottom=12),

@@ -10,7 +10,7 @@ from pwa.core.settings import MotionChoice, ThemeChoice
 from pwa.ui.shell.context import use_shell
 from pwa.ui.log.entry_fields import PlaceAdder, slug, use_quick_places
 from pwa.ui.shell.shell import detail_view
-from pwa.ui.widgets import choice, copyable, gentle_note, icon_button, labelled_switch
+from pwa.ui.widgets import Expander, choice, copyable, gentle_note, icon_button, labelled_switch
 
 CUE_SWITCHES = (  # (label, key, setting)
     ("Soft sound at each step", "sound-cues", "sound_cues"),
@@ -128,12 +128,12 @@ def QuickPlacesSettings() -> ft.Control:
             )
             for place in removed
         ]
-    return ft.ExpansionTile(
-        key="quick-places-settings",
-        title=ft.Text("Quick log places"),
-        subtitle=ft.Text("Pin, remove or reorder the one-tap places"),
-        leading=ft.Icon(ft.Icons.TOUCH_APP_OUTLINED),
-        controls=[ft.Container(ft.Column(controls, spacing=8, tight=True), padding=ft.Padding.only(bottom=12))],
+    return Expander(
+        "quick-places-settings",
+        "Quick log places",
+        [ft.Container(ft.Column(controls, spacing=8, tight=True), padding=ft.Padding.only(bottom=12))],
+        subtitle="Pin, remove or reorder the one-tap places",
+        icon=ft.Icons.TOUCH_APP_OUTLINED,
     )
 
 
