@@ -101,7 +101,7 @@ def blocks(markdown: str) -> tuple[Block, ...]:
 
     def close() -> None:
         nonlocal kind
-        if kind is not None and gathered:
+        if kind is not None:  # a line was gathered whenever kind is set
             words = inlines(" ".join(gathered))
             found.append(Paragraph(words) if kind == "paragraph" else ListItem(kind, words))
         kind = None
