@@ -54,7 +54,7 @@ ACTIVE = """() => {
   if (!e || e === document.body) return null;
   const r = e.getBoundingClientRect();
   const named = e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].textContent) || e.textContent || '';
-  return {tag: e.tagName.toLowerCase(), role: e.getAttribute('role') || e.type || '', name: named.replace(/\s+/g, ' ').trim().slice(0, 80),
+  return {tag: e.tagName.toLowerCase(), role: e.getAttribute('role') || e.type || '', name: named.replace(/\\s+/g, ' ').trim().slice(0, 80),
           x: r.x, y: r.y, w: r.width, h: r.height, id: e.id};
 }"""
 
@@ -172,7 +172,7 @@ def small_targets(page, minimum: float) -> list[str]:
                return true;
              })
              .map(e => { const r = e.getBoundingClientRect();
-               return {name: (e.getAttribute('aria-label') || e.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40),
+               return {name: (e.getAttribute('aria-label') || e.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 40),
                        x: r.x, y: r.y, w: r.width, h: r.height}; })"""
     )
     size = page.viewport_size
