@@ -120,7 +120,15 @@ def tab_stops(page, limit: int = 40, rings: int = 0) -> list[TabStop]:
             element = page.evaluate_handle("document.activeElement")
             stop.ring = ring_pixels(page, active)
             element.evaluate("e => e.focus()")
-            time.sleep(0.1)
+            time.sleep(0.3)
+            if stop.ring is not None and stop.ring[0] < stop.ring[1]:
+                # A control Flutter rebuilds as it takes focus (a segmented button) can be caught
+                # between two frames: measure once more, now that it has settled.
+                again = page.evaluate(ACTIVE)
+                if again is not None and again["tag"] != "flutter-view":
+                    stop.ring = ring_pixels(page, again)
+                    element.evaluate("e => e.focus()")
+                    time.sleep(0.1)
         stops.append(stop)
     return stops
 
