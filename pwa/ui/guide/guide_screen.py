@@ -92,8 +92,6 @@ def section_key(section_id: str) -> ft.ScrollKey:
     return ft.ScrollKey(f"section-{section_id}")
 
 
-# Links in the theme's primary colour and underlined: flutter_markdown's default blue is 2.98:1 on
-# the light background (WCAG asks 4.5:1), and colour alone should not mark a link.
 def _step_buttons(previous: Chapter | None, following: Chapter | None) -> list[ft.Control]:
     steps = [(previous, "Previous", ft.Icons.ARROW_BACK, "previous-chapter"), (following, "Next", ft.Icons.ARROW_FORWARD, "next-chapter")]
     return [
