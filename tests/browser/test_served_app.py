@@ -229,3 +229,20 @@ def test_when_the_server_stops_the_page_says_so_plainly(browser, tmp_path, deny_
         page.close()
     finally:
         app.interrupt()
+
+
+@pytest.mark.parametrize(("motion", "bar_shown"), [("reduce", True), ("no-preference", False)])
+def test_the_devices_reduce_motion_setting_turns_the_circle_into_a_bar(browser, served_app, deny_proxy, motion, bar_shown):
+    """prefers-reduced-motion reaches Python through the page script and Flutter's shared preferences."""
+    page = browser.new_page(viewport=VIEWPORTS["phone"], reduced_motion=motion)
+    try:
+        page.goto(served_app.url)
+        wait_for_home(page)
+        tap(page.get_by_role("button", name="Breathe now"))
+        page.get_by_role("button", name="Stop").wait_for(timeout=STEP_TIMEOUT_MS)
+        page.get_by_role("button", name="Pause").wait_for(timeout=STEP_TIMEOUT_MS)  # the session runs
+        bar = page.get_by_role("progressbar", name=re.compile(r"^This breath, percent done"))
+        assert bar.count() == (1 if bar_shown else 0)
+    finally:
+        page.close()
+    assert deny_proxy.app_attempts() == []
