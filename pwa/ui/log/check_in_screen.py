@@ -11,7 +11,7 @@ from pwa.core.episodes import DayCheckIn, EntryError, validate_check_in
 from pwa.ui.shell.context import NOT_STORED, Undo, go, save_durably, use_shell
 from pwa.ui.shell.shell import detail_view
 from pwa.ui.widgets import choice, error_text, field_labels
-from pwa.ui.widgets.focus import focus_first
+from pwa.ui.widgets.focus import use_focus_on_refusal
 
 # The form's number fields in reading order, by the name their problem is reported under.
 FIELD_KEYS = {"sleep_hours": "check-in-sleep", "caffeine_drinks": "check-in-caffeine", "exercise_minutes": "check-in-exercise"}
@@ -31,13 +31,7 @@ def CheckInForm(day: dt.date, existing: DayCheckIn | None) -> ft.Control:
     stress, set_stress = ft.use_state(_text(existing.stress) if existing and existing.stress is not None else NOT_NOTED)
     exercise, set_exercise = ft.use_state(_text(existing.exercise_minutes) if existing else "")
     errors, set_errors = ft.use_state({})
-    failed_saves, set_failed_saves = ft.use_state(0)  # each refused Save moves focus to the first field in error
-
-    async def focus_first_error() -> None:
-        if failed_saves:
-            await focus_first(key for field, key in FIELD_KEYS.items() if field in errors)
-
-    ft.use_effect(focus_first_error, [failed_saves])
+    focus_first_error = use_focus_on_refusal(FIELD_KEYS, errors)
 
     async def save() -> None:
         raw = {
@@ -51,7 +45,7 @@ def CheckInForm(day: dt.date, existing: DayCheckIn | None) -> ft.Control:
             check_in = validate_check_in(raw)
         except EntryError as problem:
             set_errors(problem.by_field)
-            set_failed_saves(failed_saves + 1)
+            focus_first_error()
             return
         refused = await save_durably(shell, lambda: shell.deps.episode_repository.save_check_in(check_in))
         if refused:

@@ -19,7 +19,7 @@ from pwa.ui.shell.context import NOT_STORED, Undo, go, save_durably, use_shell
 from pwa.ui.log.entry_fields import PlacePicker, TriggerPicker, intensity_fields, note_field
 from pwa.ui.shell.shell import detail_view
 from pwa.ui.widgets import choice, date_field, doctor_link, error_text, time_field
-from pwa.ui.widgets.focus import focus_first
+from pwa.ui.widgets.focus import use_focus_on_refusal
 
 TYPE_LABELS = {
     EpisodeType.TWITCH: "Twitch",
@@ -63,7 +63,6 @@ def EntryFormScreen() -> ft.View:
     triggers, set_triggers = ft.use_state(existing.triggers if existing else ())
     note, set_note = ft.use_state(existing.note if existing else "")
     attempted, set_attempted = ft.use_state(False)  # errors show after the first Save, then follow every change
-    failed_saves, set_failed_saves = ft.use_state(0)  # each refused Save moves focus to the first field in error
     save_error, set_save_error = ft.use_state(None)
 
     if entry_id != routes.NEW_ENTRY_ID and existing is None:
@@ -103,7 +102,7 @@ def EntryFormScreen() -> ft.View:
         set_attempted(True)
         problems, episode = check()
         if episode is None:
-            set_failed_saves(failed_saves + 1)
+            focus_first_error()
             return
         refused = await save_durably(shell, lambda: repository.save(episode))  # back to the log only once stored
         if refused:
@@ -132,12 +131,8 @@ def EntryFormScreen() -> ft.View:
         go(routes.LOG)
 
     errors = check()[0] if attempted else {}
+    focus_first_error = use_focus_on_refusal(FIELD_KEYS, errors)
 
-    async def focus_first_error() -> None:
-        if failed_saves:
-            await focus_first(FIELD_KEYS[field] for field in FIELD_KEYS if field in errors)
-
-    ft.use_effect(focus_first_error, [failed_saves])
     body: list[ft.Control] = [
         ft.Row(
             wrap=True,

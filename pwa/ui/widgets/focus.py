@@ -47,3 +47,17 @@ async def focus_first(keys: Iterable[str], root: Any = None) -> str | None:
             await control.focus()
             return key
     return None
+
+
+def use_focus_on_refusal(field_keys: dict[str, str], errors: dict[str, str]):
+    """A form's "Save was refused" signal: call the returned function when a save is refused, and
+    keyboard focus moves to the first field in error, in the order of `field_keys` ({problem name:
+    control key}). Typing afterwards does not pull focus back; only the next refusal does."""
+    refusals, set_refusals = ft.use_state(0)
+
+    async def focus_first_error() -> None:
+        if refusals:
+            await focus_first(key for field, key in field_keys.items() if field in errors)
+
+    ft.use_effect(focus_first_error, [refusals])
+    return lambda: set_refusals(refusals + 1)
