@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import flet as ft
 
-MIN_TARGET = 48  # WCAG 2.2 target size, as Material's minimum (px)
-
 
 def choice(key: str, label: str, value: str, options: dict[str, str], on_pick, width: float | None = 200) -> ft.PopupMenuButton:
     """A labelled choice of {value: text} that screen readers name with its value ("Body part: Calf").
