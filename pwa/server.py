@@ -26,6 +26,7 @@ from pwa.adapters.data_location import database_path
 from pwa.adapters.device_motion import browser_reduces_motion
 from pwa.adapters.file_exchange import FolderExchange, files_folder
 from pwa.adapters.paths import ASSETS_DIR
+from pwa.adapters.script_fonts import ScriptFontRewrite
 from pwa.adapters.storage import FileDataStore
 from pwa.app import build_dependencies, main
 
@@ -142,7 +143,7 @@ def serve(
             web_renderer=ft.WebRenderer.CANVAS_KIT,
             no_cdn=True,
         )
-        app = AccessGuard(flet_app, AccessPolicy(port=port, host=host, key=key))
+        app = AccessGuard(ScriptFontRewrite(flet_app), AccessPolicy(port=port, host=host, key=key))
         if network:
             print(f"{APP_NAME} is running on your network. Open this address once on the device you want to use:", flush=True)
             for address in _addresses_to_show(host):

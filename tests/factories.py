@@ -44,3 +44,18 @@ def log_episode(repository, started_at=None, **fields: Any) -> Episode:
     episode = make_episode(started_at, **fields)
     repository.save(episode)
     return episode
+
+# A note in each script the bundled fonts must draw (pwa/adapters/script_fonts.py), with the words
+# people use about twitching.
+NOTES_IN_EVERY_SCRIPT = {
+    "Chinese": "小腿肌肉抽搐，喝咖啡以后更明显",
+    "Japanese": "まぶたの痙攣が続いて不安です",
+    "Korean": "종아리 근육 경련이 있어요",
+    "Arabic": "رعشة في عضلة الساق",
+    "Hebrew": "רעד בשריר השוק",
+    "Thai": "กล้ามเนื้อกระตุก",
+    "Greek": "Σύσπαση στη γάμπα, ἀνησυχία",
+    "Cyrillic": "Подёргивание мышц, ґ є ї",
+    "Latin": "Fasciculações à noite, ść ő ř",
+    "Emoji": "😟 👍 ❤️ 🙏",
+}

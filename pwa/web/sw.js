@@ -4,6 +4,9 @@ const VERSION = "__VERSION__";
 const PREFIX = "bfs-companion-";
 const CACHE = PREFIX + VERSION;
 const PRECACHE = __PRECACHE__;
+// Flutter's requests for Noto fonts, answered with the bundled ones (pwa/adapters/script_fonts.py).
+const SCRIPT_FONTS = __SCRIPT_FONTS__;
+const FALLBACK_FONT = new RegExp(__FALLBACK_REQUEST__);
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -41,10 +44,12 @@ self.addEventListener("fetch", (event) => {
     if (request.mode === "navigate") {
       return (await cache.match("./index.html")) || fetch(request);
     }
-    const hit = await cache.match(request, { ignoreSearch: true });
+    const font = url.pathname.match(FALLBACK_FONT);
+    const wanted = font && SCRIPT_FONTS[font[1]] ? new URL(SCRIPT_FONTS[font[1]], self.registration.scope) : request;
+    const hit = await cache.match(wanted, { ignoreSearch: true });
     if (hit) return hit;
     try {
-      return await fetch(request);
+      return await fetch(wanted);
     } catch (error) {
       return new Response("Offline, and this file is not part of the app: " + url.pathname, { status: 504 });
     }

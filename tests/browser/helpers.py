@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 LOAD_TIMEOUT_MS = 120_000
@@ -157,3 +158,38 @@ def wait_to_hear(page, pattern: str, timeout_ms: int = STEP_TIMEOUT_MS) -> str:
             return heard[0]
         time.sleep(0.1)
     raise AssertionError(f"never announced {pattern!r}; heard {announcements(page)}")
+
+
+def record_font_responses(page, into: list[tuple[int, str]]) -> None:
+    """Every font the page fetches, as (status, path), including Flutter's fallback fonts."""
+
+    def seen(response) -> None:
+        path = urlparse(response.url).path
+        if path.endswith((".woff2", ".ttf", ".otf")):
+            into.append((response.status, path))
+
+    page.on("response", seen)
+
+
+def write_a_note_in_every_script(page) -> None:
+    """Open the entry form and type a note in each script of `NOTES_IN_EVERY_SCRIPT`; Flutter then
+    fetches the fallback fonts those letters need."""
+    from tests.factories import NOTES_IN_EVERY_SCRIPT
+
+    tap(page.get_by_role("tab", name=re.compile("^Log")))
+    tap(page.get_by_role("button", name="New entry with details"))
+    tap(page.get_by_role("textbox", name=re.compile("^Note")))
+    page.keyboard.insert_text(" ".join(NOTES_IN_EVERY_SCRIPT.values()))
+    page.wait_for_timeout(3000)  # Flutter asks for a missing font once per frame until it arrives
+
+
+def assert_every_script_font_arrived_once(fonts: list[tuple[int, str]]) -> None:
+    from pwa.adapters.script_fonts import bundled_font_for
+
+    fallbacks = [path for _, path in fonts if "/assets/fonts/noto" in path]
+    assert [(status, path) for status, path in fonts if status != 200] == []
+    families = {path.split("/assets/fonts/")[1].split("/")[0] for path in fallbacks}
+    assert {"notosanssc", "notosansarabic", "notosanshebrew", "notosansthai", "notocoloremoji"} <= families, families
+    assert all(bundled_font_for(path) for path in fallbacks)
+    repeated = {path: fallbacks.count(path) for path in fallbacks if fallbacks.count(path) > 1}
+    assert repeated == {}

@@ -12,7 +12,17 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import ARTIFACTS, StaticServer
-from tests.browser.helpers import STEP_TIMEOUT_MS, assert_zoom_allowed, enable_semantics, record_external_requests, tap, wait_for_home
+from tests.browser.helpers import (
+    STEP_TIMEOUT_MS,
+    assert_every_script_font_arrived_once,
+    assert_zoom_allowed,
+    enable_semantics,
+    record_external_requests,
+    record_font_responses,
+    tap,
+    wait_for_home,
+    write_a_note_in_every_script,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -621,3 +631,33 @@ def test_installing_is_part_of_the_app(playwright, chromium_path, launch_args, p
         browser.close()
         server.stop()
     assert deny_proxy.app_attempts() == []
+
+
+def test_offline_a_note_in_any_script_is_drawn_with_the_precached_fonts(
+    playwright, chromium_path, launch_args, pwa_dist, deny_proxy, tmp_path
+):
+    server, context, page = install_then_go_offline(playwright, chromium_path, launch_args, pwa_dist, tmp_path / "profile")
+    external: list[str] = []
+    fonts: list[tuple[int, str]] = []
+    record_external_requests(context, external)
+    record_font_responses(page, fonts)
+    try:
+        # The install offer (pwa.js) would take the keyboard's focus if it came up while typing.
+        page.evaluate("""() => {
+            localStorage.setItem("bfs-companion.install-later-until", String(Date.now() + 86400000));
+            document.getElementById("bfs-install-offer")?.remove();
+        }""")
+        write_a_note_in_every_script(page)
+        page.screenshot(path=ARTIFACTS / "pwa-offline-note-in-every-script.png")
+    finally:
+        context.close()
+    assert_every_script_font_arrived_once(fonts)
+    assert external == []
+    assert deny_proxy.app_attempts() == []
+
+
+def test_the_build_ships_a_stand_in_for_the_rive_runtime_the_app_never_draws_with(pwa_dist):
+    shipped = sorted(p.relative_to(pwa_dist).as_posix() for p in (pwa_dist / "rivenative").rglob("*") if p.is_file())
+    assert shipped == ["rivenative/wasm/rive_native.js", "rivenative/wasm_compatibility/rive_native.js"]
+    for path in shipped:
+        assert "Promise.reject" in (pwa_dist / path).read_text()  # the client's "Rive is not available" path

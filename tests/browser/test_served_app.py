@@ -9,14 +9,17 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import ARTIFACTS, ServedApp
 from tests.browser.helpers import (
+    assert_every_script_font_arrived_once,
     assert_zoom_allowed,
     LOAD_TIMEOUT_MS,
     STEP_TIMEOUT_MS,
     colour_width,
     enable_semantics,
     record_external_requests,
+    record_font_responses,
     tap,
     wait_for_home,
+    write_a_note_in_every_script,
 )
 
 pytestmark = pytest.mark.browser
@@ -246,3 +249,20 @@ def test_the_devices_reduce_motion_setting_turns_the_circle_into_a_bar(browser, 
     finally:
         page.close()
     assert deny_proxy.app_attempts() == []
+
+
+def test_a_note_in_any_script_is_drawn_with_bundled_fonts_and_no_font_request_fails(browser, served_app, deny_proxy):
+    external: list[str] = []
+    fonts: list[tuple[int, str]] = []
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    record_external_requests(page, external)
+    record_font_responses(page, fonts)
+    try:
+        page.goto(served_app.url)
+        wait_for_home(page)
+        write_a_note_in_every_script(page)
+        page.screenshot(path=ARTIFACTS / "phone-note-in-every-script.png")
+    finally:
+        page.close()
+    assert_every_script_font_arrived_once(fonts)
+    assert external == [] and deny_proxy.app_attempts() == []
