@@ -266,3 +266,31 @@ def test_a_note_in_any_script_is_drawn_with_bundled_fonts_and_no_font_request_fa
         page.close()
     assert_every_script_font_arrived_once(fonts)
     assert external == [] and deny_proxy.app_attempts() == []
+
+
+def test_on_a_wide_window_the_first_tab_stop_skips_the_rail_into_the_screen(browser, served_app, deny_proxy):
+    from tests.browser.audit import ACTIVE, TO_THE_TOP, tab_stops
+
+    external: list[str] = []
+    page = open_app(browser, served_app.url, VIEWPORTS["desktop"], external)
+    try:
+        stops = tab_stops(page, limit=12, rings=2)
+        names = [s.name for s in stops]
+        skip = names.index("Skip to content")
+        rail = next(i for i, name in enumerate(names) if name.startswith("Home"))
+        assert skip <= 1 and skip < rail, names  # after the app bar's Settings, before the rail
+        assert stops[skip].ring is not None and stops[skip].ring[0] >= stops[skip].ring[1]  # visible when focused
+        assert names.index("Log a twitch") > rail  # without the link, the rail comes first
+        page.evaluate(TO_THE_TOP)
+        for _ in range(skip + 1):
+            page.keyboard.press("Tab")
+            page.wait_for_timeout(120)
+        assert page.evaluate(ACTIVE)["name"] == "Skip to content"
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            "() => (document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent || '').includes('Log a twitch')",
+            timeout=STEP_TIMEOUT_MS,
+        )
+    finally:
+        page.close()
+    assert external == [] and deny_proxy.app_attempts() == []

@@ -11,6 +11,10 @@ from pwa import routes
 from pwa.core.layout import CONTENT_MAX_WIDTH, NavigationStyle
 from pwa.ui.shell.context import ShellState, go
 from pwa.ui.widgets import icon_button
+from pwa.ui.widgets.focus import focus_first_inside
+
+CONTENT_KEY = "destination-content"
+RAIL_WIDTH = 80  # Material 3's navigation rail
 
 
 
@@ -36,6 +40,32 @@ def _open_destination(e: ft.Event) -> None:
 
 def _settings_button() -> ft.IconButton:
     return icon_button(ft.Icons.SETTINGS_OUTLINED, "Settings", "open-settings", lambda: go(routes.SETTINGS))
+
+
+def _skip_to_content() -> ft.Control:
+    """On wide screens the rail's four destinations come before the screen in the keyboard's order
+    (Flutter orders focus by position, and flet 1.0.5 has no traversal groups). This link, at the
+    top of the rail and so the first stop, moves focus into the screen. Its text shows only while it
+    has focus; its name is always there for screen readers."""
+
+    async def skip(_: ft.Event) -> None:
+        await focus_first_inside(CONTENT_KEY)
+
+    # The rail measures its leading control's intrinsic width, which a bare button lacks: a fixed
+    # width (the rail's own) lets the words wrap onto two lines instead of breaking the layout.
+    return ft.Container(
+        width=RAIL_WIDTH,
+        content=ft.TextButton(
+            "Skip to content",
+            key="skip-to-content",
+            on_click=skip,
+            style=ft.ButtonStyle(
+                color={ft.ControlState.FOCUSED: ft.Colors.PRIMARY, ft.ControlState.DEFAULT: ft.Colors.TRANSPARENT},
+                overlay_color={ft.ControlState.DEFAULT: ft.Colors.TRANSPARENT},
+                padding=ft.Padding.symmetric(horizontal=4, vertical=8),
+            ),
+        ),
+    )
 
 
 def scrolling_body(
@@ -70,14 +100,12 @@ def scrolling_body(
 def destination_view(shell: ShellState, route: str, title: str, body: list[ft.Control]) -> ft.View:
     """A top-level screen (Home, Guide, Relax, Log) with the app's navigation around it."""
     index = next(i for i, d in enumerate(DESTINATIONS) if d.route == route)
-    appbar = ft.AppBar(title=ft.Text(title), actions=[_settings_button()], center_title=False)
-    content = scrolling_body(body)
     if shell.navigation_style is NavigationStyle.BOTTOM_BAR:
         return ft.View(
             route=route,
-            appbar=appbar,
+            appbar=ft.AppBar(title=ft.Text(title), actions=[_settings_button()], center_title=False),
             padding=0,
-            controls=[content],
+            controls=[scrolling_body(body)],
             navigation_bar=ft.NavigationBar(
                 key="navigation-bar",
                 selected_index=index,
@@ -93,6 +121,7 @@ def destination_view(shell: ShellState, route: str, title: str, body: list[ft.Co
         selected_index=index,
         on_change=_open_destination,
         label_type=ft.NavigationRailLabelType.ALL,
+        leading=_skip_to_content(),
         destinations=[
             ft.NavigationRailDestination(label=d.label, icon=d.icon, selected_icon=d.selected_icon)
             for d in DESTINATIONS
@@ -100,9 +129,9 @@ def destination_view(shell: ShellState, route: str, title: str, body: list[ft.Co
     )
     return ft.View(
         route=route,
-        appbar=appbar,
+        appbar=ft.AppBar(title=ft.Text(title), actions=[_settings_button()], center_title=False),
         padding=0,
-        controls=[ft.Row([rail, ft.VerticalDivider(width=1), content], expand=True, spacing=0)],
+        controls=[ft.Row([rail, ft.VerticalDivider(width=1), scrolling_body(body, key=CONTENT_KEY)], expand=True, spacing=0)],
     )
 
 

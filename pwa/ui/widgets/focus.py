@@ -49,6 +49,20 @@ async def focus_first(keys: Iterable[str], root: Any = None) -> str | None:
     return None
 
 
+async def focus_first_inside(container_key: str, root: Any = None) -> str | None:
+    """Focus the first control that can take focus inside the control keyed `container_key`, in
+    reading order (a skip link's target); returns its key, or None when there is none."""
+    page_tree = root if root is not None else ft.context.page
+    container = next((c for c in iter_controls(page_tree) if c.key == container_key), None)
+    if container is None:
+        return None
+    for control in iter_controls(container):
+        if control is not container and callable(getattr(control, "focus", None)) and not getattr(control, "disabled", False):
+            await control.focus()
+            return control.key if isinstance(control.key, str) else None
+    return None
+
+
 def use_focus_on_refusal(field_keys: dict[str, str], errors: dict[str, str]):
     """A form's "Save was refused" signal: call the returned function when a save is refused, and
     keyboard focus moves to the first field in error, in the order of `field_keys` ({problem name:

@@ -10,6 +10,7 @@ from pwa.core.settings import ThemeChoice
 from pwa.ui.guide.guide_screen import section_key
 from tests.ui.guide.test_guide_screen import said
 from pwa.ui.shell.shell import DESTINATIONS
+from pwa.ui.widgets.focus import iter_controls
 from tests.flet_harness import mounted
 
 
@@ -189,3 +190,25 @@ async def test_the_close_and_back_buttons_are_named_48_px_targets_that_close_the
         assert back.icon.semantics_label == "Back"
         await h.tap(back)
         assert h.routes() == [routes.GUIDE]
+
+
+@pytest.mark.parametrize(("route", "first_key"), [(routes.HOME, "log-twitch"), (routes.RELAX, None)])
+async def test_on_wide_screens_skip_to_content_moves_focus_past_the_rail_into_the_screen(app_main, route, first_key):
+    async with mounted(app_main, route=route, width=1280, height=800) as h:
+        skip = h.one(key="skip-to-content")
+        assert skip.content == "Skip to content"
+        assert h.one(key="navigation-rail").leading.content is skip  # above the destinations: the first stop
+        await h.tap(skip)
+        focused = h.client.focused[-1]
+        rail_ids = {c._i for c in h.all(key="navigation-rail")}
+        assert focused not in rail_ids and focused != skip._i
+        content = h.one(key="destination-content")
+        inside = {c._i for c in iter_controls(content)}
+        assert focused in inside
+        if first_key:
+            assert focused == h.one(key=first_key)._i
+
+
+async def test_phones_have_no_skip_link_the_bar_comes_after_the_screen(app_main):
+    async with mounted(app_main) as h:
+        assert h.all(key="skip-to-content") == []
