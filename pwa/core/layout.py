@@ -9,6 +9,9 @@ WIDE_LAYOUT_MIN_WIDTH = 600
 CONTENT_MAX_WIDTH = 720  # the reading column never grows wider (logical pixels)
 CONTENT_PADDING = 16  # on each side of the column
 RAIL_WIDTH = 81  # the navigation rail and its divider on wide windows
+SIDE_PANE_WIDTH = 320  # a list beside the reading column (the guide's chapters beside a chapter)
+# A side pane only where the reading column keeps its full width beside it (and the pane's divider).
+TWO_PANE_MIN_WIDTH = SIDE_PANE_WIDTH + 1 + CONTENT_MAX_WIDTH
 
 
 class NavigationStyle(str, Enum):
@@ -29,3 +32,8 @@ def content_width(window_width: float | None) -> float:
     if navigation_style_for(window_width) is NavigationStyle.RAIL:
         width -= RAIL_WIDTH
     return min(width, CONTENT_MAX_WIDTH) - 2 * CONTENT_PADDING
+
+
+def has_side_pane(window_width: float | None) -> bool:
+    """Whether a full-screen page (a chapter) shows its list beside it; unknown width means a phone."""
+    return window_width is not None and window_width >= TWO_PANE_MIN_WIDTH

@@ -1,5 +1,6 @@
 import pytest
 
+from pwa.core import layout
 from pwa.core.layout import NavigationStyle, navigation_style_for
 
 
@@ -21,3 +22,9 @@ def test_the_column_width_follows_the_window_up_to_its_limit(window, width):
     from pwa.core.layout import content_width
 
     assert content_width(window) == width
+
+
+@pytest.mark.parametrize(("window", "two_panes"), [(None, False), (390, False), (1040, False), (1041, True), (1280, True)])
+def test_a_side_pane_only_where_the_column_keeps_its_full_width_beside_it(window, two_panes):
+    assert layout.TWO_PANE_MIN_WIDTH == 320 + 1 + 720
+    assert layout.has_side_pane(window) is two_panes

@@ -8,6 +8,7 @@ import flet as ft
 
 from pwa import routes
 from pwa.core.guide import Chapter, internal_link_target, neighbours
+from pwa.core.layout import has_side_pane
 from pwa.core.search import SearchResult, matching_sections_label
 from pwa.ui.shell.context import go, use_shell
 from pwa.ui.shell.shell import destination_view, detail_view
@@ -106,6 +107,24 @@ def _step_buttons(previous: Chapter | None, following: Chapter | None) -> list[f
     ]
 
 
+def _chapters_pane(chapters: tuple[Chapter, ...] | list[Chapter], current: str) -> ft.Control:
+    """On wide windows, every chapter beside the one being read: one tap to another."""
+    heading = ft.Semantics(header=True, heading_level=2, content=ft.Text("Chapters", theme_style=ft.TextThemeStyle.TITLE_SMALL))
+    tiles: list[ft.Control] = [ft.Container(heading, padding=ft.Padding.only(left=16, top=16, right=16, bottom=8))]
+    for chapter in chapters:
+        here = chapter.id == current
+        tiles.append(
+            ft.ListTile(
+                key=f"pane-chapter-{chapter.id}",
+                title=ft.Text(chapter.title),
+                subtitle=ft.Text("Reading now") if here else None,  # not told by colour alone
+                selected=here,
+                on_click=None if here else (lambda _, target=chapter.id: go(routes.chapter(target))),
+            )
+        )
+    return ft.Column(tiles, key="chapters-pane", scroll=ft.ScrollMode.AUTO, spacing=0)
+
+
 async def _live_control(key: str, turns: int = 50) -> ft.Control | None:
     """The control with `key` that is on the page now, waiting a moment if it is about to be.
 
@@ -186,4 +205,5 @@ def ChapterScreen() -> ft.View:
         on_scroll=remember_position,
         leading=leading,
         body_key=body_key(chapter.id),
+        side_pane=_chapters_pane(shell.deps.chapters, chapter.id) if has_side_pane(shell.width) else None,
     )

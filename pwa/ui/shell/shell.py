@@ -8,13 +8,12 @@ from dataclasses import dataclass
 import flet as ft
 
 from pwa import routes
-from pwa.core.layout import CONTENT_MAX_WIDTH, NavigationStyle
+from pwa.core.layout import CONTENT_MAX_WIDTH, RAIL_WIDTH, SIDE_PANE_WIDTH, NavigationStyle
 from pwa.ui.shell.context import ShellState, go
 from pwa.ui.widgets import icon_button
 from pwa.ui.widgets.focus import focus_first_inside
 
 CONTENT_KEY = "destination-content"
-RAIL_WIDTH = 80  # Material 3's navigation rail
 
 
 
@@ -54,7 +53,7 @@ def _skip_to_content() -> ft.Control:
     # The rail measures its leading control's intrinsic width, which a bare button lacks: a fixed
     # width (the rail's own) lets the words wrap onto two lines instead of breaking the layout.
     return ft.Container(
-        width=RAIL_WIDTH,
+        width=RAIL_WIDTH - 1,  # the rail without its divider
         content=ft.TextButton(
             "Skip to content",
             key="skip-to-content",
@@ -153,8 +152,12 @@ def detail_view(
     on_scroll: Callable[[ft.OnScrollEvent], None] | None = None,
     leading: ft.Control | None = None,
     body_key: str | None = None,
+    side_pane: ft.Control | None = None,
 ) -> ft.View:
-    """A screen stacked on top of another, with a back arrow (or a close button when modal)."""
+    """A screen stacked on top of another, with a back arrow (or a close button when modal).
+
+    `side_pane` (wide windows only, see `layout.has_side_pane`) stands at the left of the column.
+    """
     if leading is None:  # Flutter's own back and close buttons are 40 x 40 px on a desktop browser
         leading = icon_button(ft.Icons.CLOSE if modal else ft.Icons.ARROW_BACK, "Close" if modal else "Back",
                               "view-close" if modal else "view-back", lambda: pop_top_view(ft.context.page))
@@ -163,5 +166,18 @@ def detail_view(
         appbar=ft.AppBar(title=ft.Text(title), leading=leading),
         padding=0,
         fullscreen_dialog=modal,
-        controls=[scrolling_body(body, on_scroll, body_key)],
+        controls=[
+            scrolling_body(body, on_scroll, body_key)
+            if side_pane is None
+            else ft.Row(
+                [
+                    ft.Container(width=SIDE_PANE_WIDTH, content=side_pane),
+                    ft.VerticalDivider(width=1),
+                    scrolling_body(body, on_scroll, body_key),
+                ],
+                expand=True,
+                spacing=0,
+                vertical_alignment=ft.CrossAxisAlignment.STRETCH,
+            )
+        ],
     )

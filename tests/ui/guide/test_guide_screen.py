@@ -1,6 +1,7 @@
 """Guide screens: chapter list, reading, links, previous/next, where you left off, search."""
 
 import flet as ft
+import pytest
 
 from pwa import routes
 from pwa.adapters.storage import MemoryDataStore
@@ -195,3 +196,28 @@ async def test_back_from_a_chapter_returns_to_the_same_list_scroll_view(app_main
         assert h.routes() == [routes.GUIDE]
         assert h.top_view().controls[0]._i == list_id  # the same scroll view on the client
         assert h.client.scrolls == []  # nothing sent it back to the top
+
+
+@pytest.mark.parametrize(("width", "pane"), [(390, False), (1040, False), (1041, True), (1280, True)])
+async def test_on_wide_windows_every_chapter_stands_beside_the_one_being_read(app_main, deps, width, pane):
+    async with mounted(app_main, route=routes.chapter("symptoms"), width=width, height=800) as h:
+        assert bool(h.all(key="chapters-pane")) is pane
+        if not pane:
+            return
+        tiles = [h.one(key=f"pane-chapter-{c.id}") for c in deps.chapters]
+        assert [t.title.value for t in tiles] == [c.title for c in deps.chapters]
+        here = h.one(key="pane-chapter-symptoms")
+        assert here.selected is True and here.on_click is None and here.subtitle.value == "Reading now"
+        assert [t.subtitle for t in tiles if t is not here] == [None] * (len(tiles) - 1)
+        assert [t.selected for t in tiles].count(True) == 1
+        await h.tap(h.one(key="pane-chapter-diagnosis"))
+        assert h.page.route == routes.chapter("diagnosis")
+        assert h.routes() == [routes.GUIDE, routes.chapter("diagnosis")]  # the pane replaces the chapter, Back is the list
+        assert h.one(key="pane-chapter-diagnosis").selected is True
+
+
+async def test_the_side_pane_comes_and_goes_with_the_window_width(app_main):
+    async with mounted(app_main, route=routes.chapter("symptoms"), width=1280, height=800) as h:
+        assert h.all(key="chapters-pane")
+        await h.resize(800, 800)
+        assert h.all(key="chapters-pane") == []

@@ -14,7 +14,20 @@ def encode(value) -> bytes:
 
 
 def test_app_theme_is_byte_for_byte_the_encoded_ft_theme():
-    assert encode(APP_THEME) == encode(ft.Theme(color_scheme_seed=SEED_COLOUR, visual_density=ft.VisualDensity.STANDARD))
+    tall = ft.Padding.symmetric(vertical=14, horizontal=24)
+    narrow = ft.Padding.symmetric(vertical=14, horizontal=12)
+    assert encode(APP_THEME) == encode(
+        ft.Theme(
+            color_scheme_seed=SEED_COLOUR,
+            visual_density=ft.VisualDensity.STANDARD,
+            chip_theme=ft.ChipTheme(padding=ft.Padding.symmetric(vertical=13, horizontal=8)),
+            button_theme=ft.ButtonTheme(style=ft.ButtonStyle(padding=tall)),
+            outlined_button_theme=ft.OutlinedButtonTheme(style=ft.ButtonStyle(padding=tall)),
+            text_button_theme=ft.TextButtonTheme(style=ft.ButtonStyle(padding=narrow)),
+            filled_button_theme=ft.FilledButtonTheme(style=ft.ButtonStyle(padding=tall)),
+            segmented_button_theme=ft.SegmentedButtonTheme(style=ft.ButtonStyle(padding=narrow)),
+        )
+    )
 
 
 async def test_the_page_carries_the_theme_for_light_and_dark(app_main):
