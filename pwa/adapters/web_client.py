@@ -1,21 +1,18 @@
 """Prepares the Flutter web client that server mode serves, so that nothing is fetched off-machine.
 
 flet-web 1.0.5 ships the client, CanvasKit and fonts, but its compiled Dart code loads the Rive
-runtime from jsDelivr at start-up. This module copies the client into `.cache/web-client/`,
-vendors `@rive-app/flutter-native-wasm@44.0.0` from the npm registry (pinned by sha256) and
-rewrites the CDN address to the local copy. Run it once at install time:
-`python -m pwa.adapters.web_client`; serving then needs no network at all.
+animation runtime from jsDelivr at start-up. The app draws no Rive animation, so this module copies
+the client into `.cache/web-client/`, points that address at the server's own `rivenative/` and
+puts a two-line stand-in there (`pwa/web/rive-absent.js`, which declines as the runtime does where
+it cannot run). It runs at install time (`python -m pwa.adapters.web_client`) and needs no network.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import shutil
 import sys
-import tarfile
-import urllib.request
 from pathlib import Path
 
 import flet_web
@@ -23,10 +20,6 @@ import flet_web.version
 
 from pwa.adapters.paths import CACHE_DIR
 
-RIVE_TARBALL_URL = (
-    "https://registry.npmjs.org/@rive-app/flutter-native-wasm/-/flutter-native-wasm-44.0.0.tgz"
-)
-RIVE_TARBALL_SHA256 = "d35470a042b1dd7a688783468220c5a18c613d51b87a58627e08b9308d04914e"
 RIVE_CDN_BASE = b"https://cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm@44.0.0/"
 _LOCAL_DIR = b"rivenative/"
 # Same length as the CDN address so the compiled .wasm client stays valid after the rewrite.
@@ -35,7 +28,7 @@ _PATCHED_FILES = ("main.dart.js", "main.dart.wasm")
 _STAMP = ".bfs-web-client.json"
 
 WEB_CLIENT_DIR = CACHE_DIR / "web-client"
-RIVE_TARBALL_CACHE = CACHE_DIR / "downloads" / "flutter-native-wasm-44.0.0.tgz"
+RIVE_VARIANTS = ("wasm", "wasm_compatibility")  # the client tries the first, then the second
 
 
 class WebClientError(RuntimeError):
@@ -45,6 +38,7 @@ class WebClientError(RuntimeError):
 WEB_TEMPLATES = Path(__file__).resolve().parents[1] / "web"
 SERVED_SCRIPT = WEB_TEMPLATES / "served.js"
 MESSAGE_SCRIPT = WEB_TEMPLATES / "full-page-message.js"  # shared with the offline build
+RIVE_STAND_IN = WEB_TEMPLATES / "rive-absent.js"
 SERVED_TAG = '<script src="served.js"></script>'
 MESSAGE_TAG = '<script src="full-page-message.js"></script>'
 
@@ -52,8 +46,9 @@ MESSAGE_TAG = '<script src="full-page-message.js"></script>'
 def _expected_stamp() -> dict[str, str]:
     return {
         "flet_web": flet_web.version.version,
-        "rive_sha256": RIVE_TARBALL_SHA256,
-        "served_js": hashlib.sha256(SERVED_SCRIPT.read_bytes() + MESSAGE_SCRIPT.read_bytes()).hexdigest(),
+        "served_js": hashlib.sha256(
+            SERVED_SCRIPT.read_bytes() + MESSAGE_SCRIPT.read_bytes() + RIVE_STAND_IN.read_bytes()
+        ).hexdigest(),
     }
 
 
@@ -62,32 +57,10 @@ def is_ready(target: Path = WEB_CLIENT_DIR) -> bool:
     return stamp.exists() and json.loads(stamp.read_text()) == _expected_stamp()
 
 
-def _rive_tarball() -> bytes:
-    if RIVE_TARBALL_CACHE.exists():
-        data = RIVE_TARBALL_CACHE.read_bytes()
-        if hashlib.sha256(data).hexdigest() == RIVE_TARBALL_SHA256:
-            return data
-    try:
-        with urllib.request.urlopen(RIVE_TARBALL_URL, timeout=60) as response:
-            data = response.read()
-    except OSError as error:
-        raise WebClientError(
-            f"Could not download the Rive runtime from the npm registry ({error}). "
-            "This one-time step needs network access; run `make install` again when online."
-        ) from error
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != RIVE_TARBALL_SHA256:
-        raise WebClientError(f"Rive tarball hash mismatch: got {digest}, want {RIVE_TARBALL_SHA256}")
-    RIVE_TARBALL_CACHE.parent.mkdir(parents=True, exist_ok=True)
-    RIVE_TARBALL_CACHE.write_bytes(data)
-    return data
-
-
 def prepare(target: Path = WEB_CLIENT_DIR) -> Path:
     """Build the patched web client if it is missing or stale; return its directory."""
     if is_ready(target):
         return target
-    tarball = _rive_tarball()
     staging = target.with_name(target.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     # The package's own copy: get_package_web_dir() would return FLET_WEB_PATH when it is set.
@@ -98,13 +71,10 @@ def prepare(target: Path = WEB_CLIENT_DIR) -> Path:
         if data.count(RIVE_CDN_BASE) != 1:
             raise WebClientError(f"{name}: expected one Rive CDN address, found {data.count(RIVE_CDN_BASE)}")
         path.write_bytes(data.replace(RIVE_CDN_BASE, RIVE_LOCAL_BASE))
-    with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
-        for member in archive.getmembers():
-            parts = Path(member.name).parts
-            if member.isfile() and len(parts) == 3 and parts[1] in ("wasm", "wasm_compatibility"):
-                destination = staging / _LOCAL_DIR.decode() / parts[1] / parts[2]
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                destination.write_bytes(archive.extractfile(member).read())
+    for variant in RIVE_VARIANTS:
+        destination = staging / _LOCAL_DIR.decode() / variant / "rive_native.js"
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(RIVE_STAND_IN, destination)
     # The served page says so when the server stops (pwa/web/served.js); before Flutter's scripts.
     shutil.copy2(SERVED_SCRIPT, staging / "served.js")
     shutil.copy2(MESSAGE_SCRIPT, staging / "full-page-message.js")

@@ -47,14 +47,13 @@ PYODIDE_ABI = [
 
 # Files of the client that this build's page never requests: skwasm's variants for browsers
 # without WasmGC or image codecs (those get CanvasKit), the Chromium-only CanvasKit (every browser
-# that uses CanvasKit gets the full one, so one copy serves all), the Rive runtime (the app draws
-# no Rive animation; `rive-absent.js` answers the client's start-up load in its place),
+# that uses CanvasKit gets the full one, so one copy serves all),
 # the video player's HLS script, the TeX and Cupertino icon fonts (the app shows neither; Flutter
 # would download all of them at start-up), and Pyodide's command-line and package-manager files.
 UNUSED_FONT_PACKAGES = ("flutter_math_fork", "cupertino_icons")
 TRIMMED = (
     "flutter.js.map", "flutter_service_worker.js",
-    "canvaskit/chromium", "rivenative", "assets/packages/media_kit",
+    "canvaskit/chromium", "assets/packages/media_kit",
     *(f"assets/packages/{package}" for package in UNUSED_FONT_PACKAGES),
     "canvaskit/skwasm_heavy.js", "canvaskit/skwasm_heavy.wasm", "canvaskit/wimp.js", "canvaskit/wimp.wasm",
     "canvaskit/experimental_webparagraph",
@@ -288,9 +287,6 @@ def patch_page(dist: Path, base_url: str) -> None:
     for script in ("pwa.js", "python-prestart.js", "python-worker.js", "python-boot.mjs", "snapshot-maker.js",
                    "full-page-message.js"):
         shutil.copy2(WEB_TEMPLATES / script, dist / script)
-    for variant in ("wasm", "wasm_compatibility"):
-        (dist / "rivenative" / variant).mkdir(parents=True, exist_ok=True)
-        shutil.copy2(WEB_TEMPLATES / "rive-absent.js", dist / "rivenative" / variant / "rive_native.js")
 
     # The served client points Rive at the server root; a site may live under a sub-path. The
     # compiled .wasm keeps its length, so the address is padded with no-op path segments.
