@@ -45,7 +45,7 @@ self.addEventListener("fetch", (event) => {
       return (await cache.match("./index.html")) || fetch(request);
     }
     const font = url.pathname.match(FALLBACK_FONT);
-    const wanted = font && SCRIPT_FONTS[font[1]] ? new URL(SCRIPT_FONTS[font[1]], self.registration.scope) : request;
+    const wanted = font ? new URL(SCRIPT_FONTS[font[1]] || SCRIPT_FONTS[""], self.registration.scope) : request;
     const hit = await cache.match(wanted, { ignoreSearch: true });
     if (hit) return hit;
     try {
