@@ -18,7 +18,7 @@ _WIDE_PADDING = {"left": 24, "top": 14, "right": 24, "bottom": 14}  # the order 
 _NARROW_PADDING = {"left": 12, "top": 14, "right": 12, "bottom": 14}
 APP_THEME = {
     "color_scheme_seed": SEED_COLOUR,
-    "chip_theme": {"padding": {"left": 8, "top": 13, "right": 8, "bottom": 13}},
+    "chip_theme": {"padding": {"left": 12, "top": 13, "right": 12, "bottom": 13}},  # one digit: 50 px wide
     "button_theme": {"style": {"padding": _WIDE_PADDING}},
     "outlined_button_theme": {"style": {"padding": _WIDE_PADDING}},
     "text_button_theme": {"style": {"padding": _NARROW_PADDING}},

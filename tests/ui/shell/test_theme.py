@@ -20,7 +20,7 @@ def test_app_theme_is_byte_for_byte_the_encoded_ft_theme():
         ft.Theme(
             color_scheme_seed=SEED_COLOUR,
             visual_density=ft.VisualDensity.STANDARD,
-            chip_theme=ft.ChipTheme(padding=ft.Padding.symmetric(vertical=13, horizontal=8)),
+            chip_theme=ft.ChipTheme(padding=ft.Padding.symmetric(vertical=13, horizontal=12)),
             button_theme=ft.ButtonTheme(style=ft.ButtonStyle(padding=tall)),
             outlined_button_theme=ft.OutlinedButtonTheme(style=ft.ButtonStyle(padding=tall)),
             text_button_theme=ft.TextButtonTheme(style=ft.ButtonStyle(padding=narrow)),
