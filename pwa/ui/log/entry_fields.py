@@ -114,7 +114,7 @@ def body_map(places: tuple[Location, ...], on_toggle, view: str, on_view) -> ft.
         spacing=6,
         horizontal_alignment=ft.CrossAxisAlignment.CENTER,
         controls=[
-            segmented("map-view", view, {"front": ("Front", None), "back": ("Back", None)}, on_view),
+            segmented("map-view", view, {"front": "Front", "back": "Back"}, on_view),
             ft.Text(CAPTIONS[view], theme_style=ft.TextThemeStyle.BODY_SMALL, text_align=ft.TextAlign.CENTER, width=MAP_WIDTH),
             ft.Stack(key=f"map-{view}", width=MAP_WIDTH, height=MAP_HEIGHT, controls=areas),
         ],

@@ -206,7 +206,7 @@ def LogScreen() -> ft.View:
         segmented(
             "history-layout",
             layout,
-            {"days": ("By day", ft.Icons.VIEW_AGENDA_OUTLINED), "month": ("Month", ft.Icons.CALENDAR_VIEW_MONTH)},
+            {"days": "By day", "month": "Month"},
             set_layout,
         ),
     ]

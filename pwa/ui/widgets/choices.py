@@ -48,13 +48,15 @@ def choice(key: str, label: str, value: str, options: dict[str, str], on_pick, w
     )
 
 
-def segmented(key: str, value: str, options: dict[str, tuple[str, ft.IconData | None]], on_pick) -> ft.SegmentedButton:
-    """One of a few views, side by side: {value: (label, icon)}; `on_pick(value)` gets the chosen one."""
+def segmented(key: str, value: str, options: dict[str, str], on_pick) -> ft.SegmentedButton:
+    """One of a few views, side by side: {value: label}; `on_pick(value)` gets the chosen one.
+
+    Words only: in flet 1.0.5 a segment with an icon stays 40 px high whatever the theme's padding
+    (measured in Chromium); without one it is 48 px.
+    """
     return ft.SegmentedButton(
         key=key,
         selected=[value],
-        segments=[
-            ft.Segment(value=v, label=ft.Text(label), icon=ft.Icon(icon) if icon else None) for v, (label, icon) in options.items()
-        ],
+        segments=[ft.Segment(value=v, label=ft.Text(label)) for v, label in options.items()],
         on_change=lambda e: on_pick((e.control.selected or [value])[0]),
     )

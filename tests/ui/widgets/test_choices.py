@@ -2,7 +2,7 @@
 
 import flet as ft
 
-from pwa.ui.widgets import choice
+from pwa.ui.widgets import choice, segmented
 from tests.flet_harness import mounted
 
 SIDES = {"left": "Left", "right": "Right"}
@@ -47,3 +47,10 @@ async def test_a_value_outside_the_options_is_shown_as_it_is_not_hidden():
     async with mounted(lambda page: page.add(choice("unit", "Unit", "fortnights", {"minutes": "minutes"}, print))) as h:
         assert spoken_name(h.one(key="unit")) == "Unit: fortnights"
         assert not any(item.checked for item in h.one(key="unit").items)
+
+
+def test_segments_are_words_only_and_report_the_chosen_value():
+    picked = []
+    control = segmented("view", "days", {"days": "By day", "month": "Month"}, picked.append)
+    assert [(s.value, s.label.value, s.icon) for s in control.segments] == [("days", "By day", None), ("month", "Month", None)]
+    assert control.selected == ["days"]
