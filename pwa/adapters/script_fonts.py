@@ -36,11 +36,11 @@ FALLBACK_FONTS = {
 # Any other family (Devanagari, Tamil...: not bundled) gets Noto Sans, which lacks those letters, so
 # they are still drawn as boxes; but the request succeeds once, instead of failing and being asked
 # again on every frame (23 times in 5 s per font, measured).
-NOT_BUNDLED = "notosans.woff2"
-# What Flutter asks for: <family>/v<version>/<id>[.<slice>].woff2 under its fallback base URL.
-FALLBACK_REQUEST = r"assets/fonts/([a-z]+)/v[0-9]+/[A-Za-z0-9_-]+(?:\.[0-9]+)?\.woff2"
-FALLBACK_REQUEST_AT_END = r"(?:^|/)" + FALLBACK_REQUEST + r"$"  # also the service worker's (JavaScript) pattern
-_REQUEST = re.compile(FALLBACK_REQUEST_AT_END)
+NOT_BUNDLED = FALLBACK_FONTS["notosans"]
+# What Flutter asks for, at the end of a path: <family>/v<version>/<id>[.<slice>].woff2 under its
+# fallback base URL. Also the service worker's (JavaScript) pattern.
+FALLBACK_REQUEST = r"(?:^|/)assets/fonts/([a-z]+)/v[0-9]+/[A-Za-z0-9_-]+(?:\.[0-9]+)?\.woff2$"
+_REQUEST = re.compile(FALLBACK_REQUEST)
 
 
 def bundled_font_for(path: str) -> str | None:

@@ -347,7 +347,7 @@ def write_service_worker(dist: Path) -> str:
         template.replace("__VERSION__", version)
         .replace("__PRECACHE__", json.dumps(["./", *files], indent=0))
         .replace("__SCRIPT_FONTS__", json.dumps(script_fonts.worker_table()))
-        .replace("__FALLBACK_REQUEST__", json.dumps(script_fonts.FALLBACK_REQUEST_AT_END))
+        .replace("__FALLBACK_REQUEST__", json.dumps(script_fonts.FALLBACK_REQUEST))
     )
     (dist / "sw.js").write_text(worker)
     return version

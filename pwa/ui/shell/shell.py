@@ -99,10 +99,11 @@ def scrolling_body(
 def destination_view(shell: ShellState, route: str, title: str, body: list[ft.Control]) -> ft.View:
     """A top-level screen (Home, Guide, Relax, Log) with the app's navigation around it."""
     index = next(i for i, d in enumerate(DESTINATIONS) if d.route == route)
+    appbar = ft.AppBar(title=ft.Text(title), actions=[_settings_button()], center_title=False)
     if shell.navigation_style is NavigationStyle.BOTTOM_BAR:
         return ft.View(
             route=route,
-            appbar=ft.AppBar(title=ft.Text(title), actions=[_settings_button()], center_title=False),
+            appbar=appbar,
             padding=0,
             controls=[scrolling_body(body)],
             navigation_bar=ft.NavigationBar(
@@ -128,7 +129,7 @@ def destination_view(shell: ShellState, route: str, title: str, body: list[ft.Co
     )
     return ft.View(
         route=route,
-        appbar=ft.AppBar(title=ft.Text(title), actions=[_settings_button()], center_title=False),
+        appbar=appbar,
         padding=0,
         controls=[ft.Row([rail, ft.VerticalDivider(width=1), scrolling_body(body, key=CONTENT_KEY)], expand=True, spacing=0)],
     )
