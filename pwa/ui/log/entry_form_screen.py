@@ -18,7 +18,7 @@ from pwa.core.episodes import (
 from pwa.ui.shell.context import NOT_STORED, Undo, go, save_durably, use_shell
 from pwa.ui.log.entry_fields import PlacePicker, TriggerPicker, intensity_fields, note_field
 from pwa.ui.shell.shell import detail_view
-from pwa.ui.widgets import choice, date_field, doctor_link, error_text, time_field
+from pwa.ui.widgets import choice, date_field, doctor_link, error_text, radios, time_field
 from pwa.ui.widgets.focus import use_focus_on_refusal
 
 TYPE_LABELS = {
@@ -165,15 +165,7 @@ def EntryFormScreen() -> ft.View:
             ],
         ),
         ft.Text("What it felt like", theme_style=ft.TextThemeStyle.TITLE_SMALL),
-        ft.RadioGroup(
-            key="entry-type",
-            value=kind,
-            on_change=lambda e: set_kind(e.control.value or EpisodeType.TWITCH.value),
-            content=ft.Row(
-                wrap=True,
-                controls=[ft.Radio(value=t.value, label=label, key=f"type-{t.value}") for t, label in TYPE_LABELS.items()],
-            ),
-        ),
+        radios("entry-type", kind, {t.value: label for t, label in TYPE_LABELS.items()}, set_kind),
         TriggerPicker(triggers, offered, set_triggers, errors.get("triggers")),
         note_field(note, set_note, errors.get("note"), key="entry-note"),
         *([error_text(save_error, key="entry-save-error")] if save_error else []),

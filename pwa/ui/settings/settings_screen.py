@@ -10,7 +10,7 @@ from pwa.core.settings import MotionChoice, ThemeChoice
 from pwa.ui.shell.context import use_shell
 from pwa.ui.log.entry_fields import PlaceAdder, slug, use_quick_places
 from pwa.ui.shell.shell import detail_view
-from pwa.ui.widgets import Expander, choice, copyable, gentle_note, icon_button, labelled_switch
+from pwa.ui.widgets import Expander, choice, copyable, gentle_note, icon_button, labelled_switch, radios
 
 CUE_SWITCHES = (  # (label, key, setting)
     ("Soft sound at each step", "sound-cues", "sound_cues"),
@@ -148,20 +148,10 @@ def SettingsScreen() -> ft.View:
     ft.use_effect(ask_the_device, [])
     persistent = status.persisted if status is not None else shell.deps.storage_persistent
 
-    def on_theme_change(e: ft.Event[ft.RadioGroup]) -> None:
-        shell.change_settings(theme=ThemeChoice(e.control.value))
-
     body = [
         ft.Text("Appearance", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        ft.RadioGroup(
-            key="theme-choice",
-            value=shell.settings.theme.value,
-            on_change=on_theme_change,
-            content=ft.Column(
-                [ft.Radio(value=choice.value, label=label, key=f"theme-{choice.value}") for choice, label in _THEME_LABELS.items()],
-                spacing=0,
-            ),
-        ),
+        radios("theme-choice", shell.settings.theme.value, {c.value: label for c, label in _THEME_LABELS.items()},
+               lambda value: shell.change_settings(theme=ThemeChoice(value))),
         ft.Divider(),
         ft.Text("Relaxation cues", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         *[

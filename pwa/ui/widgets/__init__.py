@@ -1,7 +1,7 @@
 """Accessible building blocks every screen shares: each rule about names, errors and sizes lives here once."""
 
 from pwa.ui.widgets.actions import big_action, copyable, doctor_link, icon_button, link_tile
-from pwa.ui.widgets.choices import choice, segmented
+from pwa.ui.widgets.choices import choice, radios, segmented
 from pwa.ui.widgets.dates import CALENDAR_FIRST_DAY, date_field, time_field
 from pwa.ui.widgets.expander import Expander
 from pwa.ui.widgets.progress import progress_bar
@@ -26,6 +26,7 @@ __all__ = [
     "labelled_switch",
     "link_tile",
     "progress_bar",
+    "radios",
     "segmented",
     "stepper",
     "time_field",

@@ -1,4 +1,4 @@
-"""Choosing one of a few values: a labelled menu button, a segmented switch."""
+"""Choosing one of a few values: a labelled menu button, radio buttons, a segmented switch."""
 
 from __future__ import annotations
 
@@ -45,6 +45,28 @@ def choice(key: str, label: str, value: str, options: dict[str, str], on_pick, w
             ft.PopupMenuItem(content=text, data=option, checked=option == value, on_click=lambda _, option=option: on_pick(option))
             for option, text in options.items()
         ],
+    )
+
+
+RADIO_TEXT_SIZE = 16  # px: Material's list text (body large)
+RADIO_ROW_HEIGHT = 48  # px: the smallest touch target
+
+
+def radios(key: str, value: str, options: dict[str, str], on_pick) -> ft.RadioGroup:
+    """One of a few values, all in view: {value: label} as radio buttons; `on_pick(value)` gets the chosen one.
+
+    Each radio is one target with its label (tapping the words chooses too), 48 px high. flet
+    1.0.5 does not expose Flutter's tap-target size, so a radio is 40 px high on a desktop
+    browser; its label's line height makes the row 48 px (at 200 % text it grows with the text).
+    One under another: a labelled radio takes the whole width in flet 1.0.5 anyway.
+    """
+    style = ft.TextStyle(size=RADIO_TEXT_SIZE, height=RADIO_ROW_HEIGHT / RADIO_TEXT_SIZE)
+    buttons = [ft.Radio(value=v, label=label, key=f"{key}-{v}", label_style=style) for v, label in options.items()]
+    return ft.RadioGroup(
+        key=key,
+        value=value,
+        on_change=lambda e: on_pick(e.control.value or value),
+        content=ft.Column(buttons, spacing=0),
     )
 
 

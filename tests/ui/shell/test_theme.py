@@ -26,6 +26,7 @@ def test_app_theme_is_byte_for_byte_the_encoded_ft_theme():
             text_button_theme=ft.TextButtonTheme(style=ft.ButtonStyle(padding=narrow)),
             filled_button_theme=ft.FilledButtonTheme(style=ft.ButtonStyle(padding=tall)),
             segmented_button_theme=ft.SegmentedButtonTheme(style=ft.ButtonStyle(padding=narrow)),
+            icon_button_theme=ft.IconButtonTheme(style=ft.ButtonStyle(padding=ft.Padding.all(12))),
         )
     )
 

@@ -1,8 +1,9 @@
-"""widgets.choice: a menu button a screen reader names with its label and value."""
+"""widgets.choice, radios and segmented: one of a few values, named with its value, 48 px targets."""
 
 import flet as ft
+import pytest
 
-from pwa.ui.widgets import choice, segmented
+from pwa.ui.widgets import choice, radios, segmented
 from tests.flet_harness import mounted
 
 SIDES = {"left": "Left", "right": "Right"}
@@ -54,3 +55,50 @@ def test_segments_are_words_only_and_report_the_chosen_value():
     control = segmented("view", "days", {"days": "By day", "month": "Month"}, picked.append)
     assert [(s.value, s.label.value, s.icon) for s in control.segments] == [("days", "By day", None), ("month", "Month", None)]
     assert control.selected == ["days"]
+
+
+THEMES = {"system": "Same as my device", "light": "Light", "dark": "Dark"}
+
+
+def radio_app(picked: list):
+    @ft.component
+    def Demo():
+        value, set_value = ft.use_state("system")
+
+        def pick(option):
+            picked.append(option)
+            set_value(option)
+
+        return ft.Column([radios("theme", value, THEMES, pick)])
+
+    return lambda page: page.render(Demo)
+
+
+async def test_radios_offer_every_option_by_its_words_and_report_the_chosen_one():
+    picked = []
+    async with mounted(radio_app(picked)) as h:
+        group = h.one(key="theme")
+        assert group.value == "system"
+        assert [(r.key, r.value, r.label) for r in group.content.controls] == [
+            ("theme-system", "system", "Same as my device"), ("theme-light", "light", "Light"), ("theme-dark", "dark", "Dark")]
+        await h.change(group, {"value": "dark"})
+        assert picked == ["dark"] and h.one(key="theme").value == "dark"
+
+
+def test_a_radio_cleared_by_the_client_keeps_the_chosen_value():
+    picked = []
+    group = radios("theme", "light", THEMES, picked.append)
+    group.value = None
+
+    class Event:
+        control = group
+
+    group.on_change(Event())
+    assert picked == ["light"]
+
+
+def test_each_radio_row_is_48_px_high_from_its_labels_line_height():
+    """A radio is 40 px on a desktop browser; its label's line (size x height) sets the row's height."""
+    for radio in radios("theme", "light", THEMES, print).content.controls:
+        line = radio.label_style.size * radio.label_style.height
+        assert line == pytest.approx(48)

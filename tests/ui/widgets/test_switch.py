@@ -36,3 +36,11 @@ async def test_the_switch_reports_its_new_state():
     async with mounted(switch_app(seen, 320), width=320) as h:
         await h.change(h.one(key="spoken"), {"value": True}, "true")
         assert seen == [True] and h.one(key="spoken").value is True
+
+
+def test_the_label_row_is_at_least_48_px_high_with_one_line_of_text():
+    """The label is part of the switch's target; a 20 px line and its padding make the row 48 px."""
+    label = labelled_switch("Soft sound", "sound", True, print, window_width=390).label
+    one_line = 20  # body medium: 14 px text, 1.43 line height
+    assert label.padding.top + one_line + label.padding.bottom >= 48
+    assert label.padding.top + one_line + label.padding.bottom - 1 < 48  # no more than it takes: the rows stay close
