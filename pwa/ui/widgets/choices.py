@@ -48,7 +48,7 @@ def choice(key: str, label: str, value: str, options: dict[str, str], on_pick, w
     )
 
 
-RADIO_TEXT_SIZE = 16  # px: Material's list text (body large)
+RADIO_TEXT_SIZE = 14  # px: body text; "Same as my device" still fits a 320 px phone at 200 % text
 RADIO_ROW_HEIGHT = 48  # px: the smallest touch target
 
 
@@ -58,7 +58,9 @@ def radios(key: str, value: str, options: dict[str, str], on_pick) -> ft.RadioGr
     Each radio is one target with its label (tapping the words chooses too), 48 px high. flet
     1.0.5 does not expose Flutter's tap-target size, so a radio is 40 px high on a desktop
     browser; its label's line height makes the row 48 px (at 200 % text it grows with the text).
-    One under another: a labelled radio takes the whole width in flet 1.0.5 anyway.
+    One under another: a labelled radio takes the whole width in flet 1.0.5 anyway. Keep labels
+    short: a radio's label cannot wrap (flet 1.0.5 takes only a string), so a long one is cut off
+    on a small phone with large text (tests/browser/test_text_size.py looks for that).
     """
     style = ft.TextStyle(size=RADIO_TEXT_SIZE, height=RADIO_ROW_HEIGHT / RADIO_TEXT_SIZE)
     buttons = [ft.Radio(value=v, label=label, key=f"{key}-{v}", label_style=style) for v, label in options.items()]
