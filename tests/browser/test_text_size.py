@@ -21,8 +21,9 @@ from tests.ui.shell.theme_colours import scheme
 pytestmark = pytest.mark.browser
 
 SMALL_PHONE = {"width": 320, "height": 700}
-MARGIN = (306, 318)  # px: inside the 16 px right margin, clear of a scrollbar at the very edge
+MARGIN = (305, 310)  # px: inside the 16 px right margin, clear of the scrollbar drawn at the very edge
 BELOW_THE_APP_BAR = 64  # px
+ABOVE_THE_NAVIGATION_BAR = SMALL_PHONE["height"] - 90  # px: the bar is drawn across the margin
 
 
 def ink_in_the_right_margin(png: bytes, background: int, tolerance: int = 24) -> list[int]:
@@ -30,7 +31,7 @@ def ink_in_the_right_margin(png: bytes, background: int, tolerance: int = 24) ->
     _, _, rows = png_pixels(png)
     back = ((background >> 16) & 255, (background >> 8) & 255, background & 255)
     return [
-        y for y, row in enumerate(rows) if y >= BELOW_THE_APP_BAR
+        y for y, row in enumerate(rows) if BELOW_THE_APP_BAR <= y < ABOVE_THE_NAVIGATION_BAR
         and any(max(abs(row[3 * x + c] - back[c]) for c in range(3)) > tolerance for x in range(*MARGIN))
     ]
 
@@ -55,6 +56,15 @@ SCREENS = {
     "settings": (("tap", "button", "Settings"),),
     "check-in": (("go", "Log"), ("tap", "button", "Day check-in")),
     "relax": (("go", "Relax"),),
+    "home": (),
+    "when-to-see-a-doctor": (("tap", "button", "When to see a doctor"),),
+    "quick-log": (("tap", "button", "Log a twitch"),),
+    "history": (("go", "Log"),),
+    "month-view": (("go", "Log"), ("tap", "button", "Month")),
+    "insights": (("go", "Log"), ("tap", "button", "Patterns and report")),
+    "export-import": (("go", "Log"), ("tap", "button", "Export and import")),
+    "pattern-editor": (("go", "Relax"), ("tap", "button", "New pattern")),
+    "breathing": (("tap", "button", "Breathe now"),),
 }
 
 

@@ -105,7 +105,7 @@ def ReportMaker(start: dt.date, end: dt.date, episodes, check_ins, sessions) -> 
         ),
         ft.FilledButton(
             content=f"Save the report for {start.day} {start:%b %Y} to {end.day} {end:%b %Y}",
-            icon=ft.Icons.DESCRIPTION_OUTLINED, key="report-save", on_click=make, height=52,
+            icon=ft.Icons.DESCRIPTION_OUTLINED, key="report-save", on_click=make,
         ),
     ]
     if message:

@@ -79,7 +79,7 @@ def CheckInForm(day: dt.date, existing: DayCheckIn | None) -> ft.Control:
             ),
             number("check-in-exercise", "Exercise (minutes)", exercise, set_exercise, "exercise_minutes"),
             *([error_text(errors["save"], key="check-in-save-error")] if "save" in errors else []),
-            ft.FilledButton(content="Save check-in", icon=ft.Icons.CHECK, key="check-in-save", on_click=save, height=52),
+            ft.FilledButton(content="Save check-in", icon=ft.Icons.CHECK, key="check-in-save", on_click=save),
         ],
     )
 

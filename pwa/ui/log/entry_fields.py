@@ -62,7 +62,7 @@ def PlaceAdder(on_add, button_text: str, prefix: str = "place", icon=ft.Icons.AD
         adder.append(
             ft.TextField(key=f"{prefix}-other", label="Where?", value=other, width=200, on_change=lambda e: set_other(e.control.value or ""))
         )
-    adder.append(ft.OutlinedButton(content=button_text, icon=icon, key=f"{prefix}-add", on_click=add, height=48))
+    adder.append(ft.OutlinedButton(content=button_text, icon=icon, key=f"{prefix}-add", on_click=add))
     return ft.Column(
         spacing=8,
         tight=True,
@@ -246,7 +246,7 @@ def TriggerPicker(chosen: tuple[str, ...], offered: list[str], on_change, error:
                         on_change=lambda e: set_own(e.control.value or ""),
                         on_submit=lambda _: add_own(),
                     ),
-                    ft.OutlinedButton(content="Add", icon=ft.Icons.ADD, key="trigger-add", on_click=add_own, height=48),
+                    ft.OutlinedButton(content="Add", icon=ft.Icons.ADD, key="trigger-add", on_click=add_own),
                 ],
             ),
         ],

@@ -169,7 +169,7 @@ def EntryFormScreen() -> ft.View:
         TriggerPicker(triggers, offered, set_triggers, errors.get("triggers")),
         note_field(note, set_note, errors.get("note"), key="entry-note"),
         *([error_text(save_error, key="entry-save-error")] if save_error else []),
-        ft.FilledButton(content="Save entry", icon=ft.Icons.CHECK, key="entry-save", on_click=save, height=52),
+        ft.FilledButton(content="Save entry", icon=ft.Icons.CHECK, key="entry-save", on_click=save),
     ]
     if errors:
         body.append(error_text(f"Not saved yet: {_count(len(errors))} above need{'s' if len(errors) == 1 else ''} another look.", key="entry-errors"))

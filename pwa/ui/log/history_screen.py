@@ -187,11 +187,11 @@ def LogScreen() -> ft.View:
             run_spacing=8,
             controls=[
                 ft.FilledTonalButton(content="New entry with details", icon=ft.Icons.ADD, key="log-new-entry",
-                                     on_click=lambda: go(routes.edit_entry()), height=48),
+                                     on_click=lambda: go(routes.edit_entry())),
                 ft.FilledTonalButton(content="Day check-in", icon=ft.Icons.WB_SUNNY_OUTLINED, key="log-check-in",
-                                     on_click=lambda: go(routes.CHECK_IN), height=48),
+                                     on_click=lambda: go(routes.CHECK_IN)),
                 ft.OutlinedButton(content="Export and import", icon=ft.Icons.IMPORT_EXPORT, key="log-files",
-                                  on_click=lambda: go(routes.LOG_FILES), height=48),
+                                  on_click=lambda: go(routes.LOG_FILES)),
             ],
         ),
         link_tile(

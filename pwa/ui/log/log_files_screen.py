@@ -70,7 +70,7 @@ def _format_help(on_template) -> ft.Control:
                         ),
                         ft.OutlinedButton(
                             content="Save a template CSV", icon=ft.Icons.TABLE_CHART_OUTLINED, key="export-template",
-                            on_click=on_template, height=48,
+                            on_click=on_template,
                         ),
                     ],
                 ),
@@ -151,7 +151,6 @@ def ImportPreviewCard(name: str, preview: ImportPreview, on_done, date_order: st
                     key="import-confirm",
                     disabled=nothing,
                     on_click=confirm,
-                    height=48,
                 ),
                 ft.TextButton(content="Cancel", key="import-cancel", on_click=lambda: on_done("Nothing was imported.")),
             ],
@@ -239,10 +238,10 @@ def LogFilesScreen() -> ft.View:
             f"patterns and settings) to bring back later. Files go to {exchange.where}; nothing is sent anywhere."
         ),
         ft.FilledTonalButton(
-            content="Save the log as CSV", icon=ft.Icons.TABLE_VIEW, key="export-csv", on_click=save_csv, height=52
+            content="Save the log as CSV", icon=ft.Icons.TABLE_VIEW, key="export-csv", on_click=save_csv
         ),
         ft.FilledTonalButton(
-            content="Save a complete backup", icon=ft.Icons.SAVE_ALT, key="export-backup", on_click=save_backup, height=52
+            content="Save a complete backup", icon=ft.Icons.SAVE_ALT, key="export-backup", on_click=save_backup
         ),
         ft.Text("Bring entries in", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         ft.Text("You see what a file holds before anything is added. Entries already in your log are skipped."),
@@ -250,7 +249,7 @@ def LogFilesScreen() -> ft.View:
     ]
     if exchange.picks_files:
         body.append(
-            ft.FilledTonalButton(content="Choose a file", icon=ft.Icons.FILE_OPEN, key="import-choose", on_click=choose, height=52)
+            ft.FilledTonalButton(content="Choose a file", icon=ft.Icons.FILE_OPEN, key="import-choose", on_click=choose)
         )
     else:
         body.append(copyable(ft.Text(f"Put a .csv or .json file in {exchange.where}, then choose it here."),

@@ -15,19 +15,20 @@ from pwa.ui.log.gentle_note import local_midnight
 from pwa.ui.widgets import announced, icon_button
 
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# Two letters fit a seventh of a 320 px phone at 200 % text ("Wed" broke over two lines); the
+# whole name is what a screen reader says.
+WEEKDAYS = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday", "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
 
 
 def _day_cell(day: dt.date | None, logged: bool, chosen: bool, today: dt.date, on_pick) -> ft.Control:
     if day is None:
-        return ft.Container(expand=1, height=52)
+        return ft.Container(expand=1)
     words = f"{day:%A} {day.day} {day:%B}: {'entries logged' if logged else 'nothing logged'}"
     marker = ft.Container(
         width=6, height=6, border_radius=3, bgcolor=ft.Colors.PRIMARY if logged else None, key=f"day-marker-{day}" if logged else None
     )  # a neutral dot: no counts, no alarm colours
     return ft.Container(
         expand=1,
-        height=52,
         content=ft.TextButton(
             key=f"day-{day}",
             tooltip=words,
@@ -71,12 +72,18 @@ def MonthView(where: EpisodeFilter, today: dt.date) -> ft.Control:
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
         controls=[
             icon_button(ft.Icons.CHEVRON_LEFT, "Previous month", "month-previous", lambda: go_month(-1)),
-            announced(ft.Text(f"{first:%B %Y}", key="month-title", theme_style=ft.TextThemeStyle.TITLE_SMALL)),
+            ft.Container(  # the words take the room between the buttons, and wrap in it at 200 % text
+                expand=True,
+                alignment=ft.Alignment.CENTER,
+                content=announced(ft.Text(f"{first:%B %Y}", key="month-title", theme_style=ft.TextThemeStyle.TITLE_SMALL,
+                                          text_align=ft.TextAlign.CENTER)),
+            ),
             icon_button(ft.Icons.CHEVRON_RIGHT, "Next month", "month-next", lambda: go_month(1), disabled=latest),
         ],
     )
     grid = [
-        ft.Row([ft.Text(name, expand=1, text_align=ft.TextAlign.CENTER, theme_style=ft.TextThemeStyle.LABEL_SMALL) for name in WEEKDAYS], spacing=2),
+        ft.Row([ft.Text(short, expand=1, text_align=ft.TextAlign.CENTER, theme_style=ft.TextThemeStyle.LABEL_SMALL, semantics_label=name)
+                for short, name in WEEKDAYS.items()], spacing=2),
         *(
             ft.Row([_day_cell(day, day in days, day == chosen, today, set_chosen) for day in week], spacing=2)
             for week in month_grid(*month)

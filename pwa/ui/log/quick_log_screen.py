@@ -16,7 +16,7 @@ from pwa.core.episodes import (
 from pwa.ui.shell.context import NOT_STORED, go, save_durably, use_shell
 from pwa.ui.log.entry_fields import PlaceAdder, TriggerPicker, intensity_fields, note_field, slug, use_quick_places
 from pwa.ui.shell.shell import detail_view
-from pwa.ui.widgets import announced, big_action, doctor_link, error_text
+from pwa.ui.widgets import TALL, announced, big_action, doctor_link, error_text
 from pwa.ui.log.gentle_note import GentleNote
 
 
@@ -48,7 +48,7 @@ def DetailsForm(episode: Episode, on_saved) -> ft.Control:
         *intensity_fields(intensity, set_intensity, key="intensity"),
         TriggerPicker(triggers, offered, set_triggers, None),
         note_field(note, set_note, error, key="note"),
-        ft.FilledTonalButton(content="Save details", icon=ft.Icons.CHECK, key="save-details", on_click=save, height=52),
+        ft.FilledTonalButton(content="Save details", icon=ft.Icons.CHECK, key="save-details", on_click=save),
     ])
 
 
@@ -102,7 +102,7 @@ def LogTwitchScreen() -> ft.View:
                         ft.FilledTonalButton(
                             content=loc.label,
                             key=f"quick-{slug(loc.label)}",
-                            height=56,
+                            style=TALL,
                             on_click=functools.partial(log_at, loc),  # a coroutine function, so flet awaits it
                         )
                         for loc in choices
@@ -111,7 +111,7 @@ def LogTwitchScreen() -> ft.View:
                         content="Somewhere else…",
                         icon=ft.Icons.ADD_LOCATION_ALT_OUTLINED,
                         key="quick-elsewhere",
-                        height=56,
+                        style=TALL,
                         on_click=lambda: set_elsewhere(not elsewhere),
                     ),
                 ],

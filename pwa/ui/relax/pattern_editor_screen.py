@@ -86,7 +86,7 @@ def PatternEditorScreen() -> ft.View:
         )
     if errors.get("pattern"):
         body.append(ft.Text(errors["pattern"], key="pattern-error"))
-    body.append(ft.FilledButton(content="Save pattern", icon=ft.Icons.CHECK, key="save-pattern", on_click=save, height=52))
+    body.append(ft.FilledButton(content="Save pattern", icon=ft.Icons.CHECK, key="save-pattern", on_click=save))
     if existing is not None:
         body.append(
             ft.TextButton(

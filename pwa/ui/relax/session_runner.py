@@ -22,7 +22,7 @@ from pwa import routes
 from pwa.core.relaxation_log import SessionRecord, worth_keeping
 from pwa.core.timed_session import SessionFinished, SessionState, StepStarted, TimedSession
 from pwa.ui.shell.context import ShellState, go
-from pwa.ui.widgets import announced
+from pwa.ui.widgets import TALL, announced
 
 T = TypeVar("T")
 
@@ -166,13 +166,13 @@ def pause_resume_button(run: SessionControls) -> ft.Control:
         icon=ft.Icons.PAUSE if running else ft.Icons.PLAY_ARROW,
         key="pause-resume",
         on_click=run.toggle,
-        height=56,
+        style=TALL,
     )
 
 
 def start_now_button(run: SessionControls) -> ft.Control:
     """Skips the "Get ready" lead-in."""
-    return ft.FilledTonalButton(content="Start now", icon=ft.Icons.PLAY_ARROW, key="skip-lead-in", on_click=run.skip_lead_in, height=56)
+    return ft.FilledTonalButton(content="Start now", icon=ft.Icons.PLAY_ARROW, key="skip-lead-in", on_click=run.skip_lead_in, style=TALL)
 
 
 def countdown(state: SessionState) -> str:

@@ -1,6 +1,6 @@
 """Accessible building blocks every screen shares: each rule about names, errors and sizes lives here once."""
 
-from pwa.ui.widgets.actions import big_action, copyable, doctor_link, icon_button, link_tile
+from pwa.ui.widgets.actions import TALL, big_action, copyable, doctor_link, icon_button, link_tile
 from pwa.ui.widgets.choices import choice, radios, segmented
 from pwa.ui.widgets.dates import CALENDAR_FIRST_DAY, date_field, time_field
 from pwa.ui.widgets.expander import Expander
@@ -11,6 +11,7 @@ from pwa.ui.widgets.text import NOT_A_DIAGNOSIS, announced, error_text, field_la
 
 __all__ = [
     "Expander",
+    "TALL",
     "CALENDAR_FIRST_DAY",
     "NOT_A_DIAGNOSIS",
     "announced",

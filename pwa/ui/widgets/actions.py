@@ -8,18 +8,21 @@ from pwa import routes
 from pwa.ui.shell.context import go
 
 TARGET = ft.BoxConstraints(min_width=48, min_height=48)  # the smallest touch target (px)
+# Buttons never get a fixed height: text at 200 % would be cut off inside it. A button's padding
+# sets its height with one line of text (the theme's makes 48 px) and lets it grow with the text.
+TALL = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=24, vertical=18))  # 56 px: a session's controls, one-tap places
 
 
 def big_action(label: str, icon: ft.IconData, key: str, on_click, *, primary: bool) -> ft.Control:
     """A full-width, tall button for the moments when fine motor control and focus are low."""
     style = ft.ButtonStyle(
-        padding=ft.Padding.symmetric(horizontal=24, vertical=20),
+        padding=ft.Padding.symmetric(horizontal=24, vertical=24),  # 72 px with one line of 20 px text
         shape=ft.RoundedRectangleBorder(radius=20),
         text_style=ft.TextStyle(size=20, weight=ft.FontWeight.W_600),
         icon_size=28,
     )
     button_type = ft.FilledButton if primary else ft.FilledTonalButton
-    return button_type(content=label, icon=icon, key=key, on_click=on_click, style=style, height=72)
+    return button_type(content=label, icon=icon, key=key, on_click=on_click, style=style)
 
 
 def link_tile(
