@@ -91,3 +91,29 @@ window.bfsFullPageMessage = (id, role, words) => {
     }
   }, true);
 })();
+
+/* Tab and Shift+Tab follow reading order (WCAG 2.4.3) and reach links (2.1.1). Flutter's own
+ * traversal (flet 1.0.5 has no traversal groups) orders focus by position on screen: on a wide
+ * window it went from a rail destination to a row of the screen and back, row by row, and it
+ * never reaches a link in the text. With the accessibility tree on (a screen reader, or the
+ * "Enable accessibility" button a keyboard user meets first), Tab moves instead through its
+ * focusable nodes in document order, which is the tree's order: the app bar, the rail, then the
+ * screen, each top to bottom, links where they are in the text. Focusing a node tells Flutter,
+ * which moves its own focus there and scrolls it into view. Registered before Flutter's own key
+ * handler, so Flutter never sees these Tabs. Without the tree, Flutter's traversal stays. */
+addEventListener("keydown", (event) => {
+  if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
+  const host = document.querySelector("flt-semantics-host");
+  const stops = host
+    ? Array.from(host.querySelectorAll('[tabindex]:not([tabindex="-1"]), input, textarea'))
+        .filter((e) => e.getAttribute("aria-disabled") !== "true" && !e.disabled)
+    : [];
+  if (!stops.length) return;
+  const active = document.activeElement;
+  let at = stops.indexOf(active);
+  if (at < 0) at = stops.findIndex((e) => e.contains(active));  // inside a stop: a field's node holds its input
+  const next = event.shiftKey ? (at <= 0 ? stops.length - 1 : at - 1) : (at + 1) % stops.length;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  stops[next].focus();
+}, true);

@@ -65,6 +65,10 @@ SCREENS = {
     "export-import": (("go", "Log"), ("tap", "button", "Export and import")),
     "pattern-editor": (("go", "Relax"), ("tap", "button", "New pattern")),
     "breathing": (("tap", "button", "Breathe now"),),
+    "pmr": (("go", "Relax"), ("tap", "button", "7 muscle groups"), ("tap", "button", "Start now")),
+    "guide": (("go", "Guide"),),
+    "chapter": (("go", "Guide"), ("tap", "button", "What BFS is")),
+    "quick-log-noted": (("tap", "button", "Log a twitch"), ("tap", "button", "Left calf")),
 }
 
 

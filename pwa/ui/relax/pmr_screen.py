@@ -36,7 +36,7 @@ def _body_progress(groups: int, state: SessionState[PmrStep]) -> ft.Control:
             icon, colour, status = ft.Icons.CIRCLE_OUTLINED, ft.Colors.OUTLINE, "to come"
         rows.append(
             ft.Row(
-                [ft.Icon(icon, color=colour, size=20, semantics_label=status), ft.Text(group.name)],
+                [ft.Icon(icon, color=colour, size=20, semantics_label=status), ft.Text(group.name, expand=True)],  # wraps, never runs off
                 key=f"group-{group.id}",
                 spacing=12,
             )
