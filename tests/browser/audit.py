@@ -120,12 +120,13 @@ def tab_stops(page, limit: int = 40, rings: int = 0) -> list[TabStop]:
     """Every keyboard focus stop in Tab order, from the top of the page, until the order repeats;
     the focus ring of the first `rings` stops is measured on the way (focus comes back after)."""
     page.evaluate(TO_THE_TOP)
-    seen, stops = set(), []
+    seen, stops, skipped = set(), [], 0
     for _ in range(limit):
         page.keyboard.press("Tab")
         time.sleep(0.12)
         active = page.evaluate(ACTIVE)
         if active is None or active["tag"] == "flutter-view":
+            skipped += 1
             continue  # the view itself (Flutter takes focus there to route keys), not a control
         identity = (active["id"], active["tag"], active["name"], round(active["x"]), round(active["y"]))
         if identity in seen:
@@ -145,6 +146,14 @@ def tab_stops(page, limit: int = 40, rings: int = 0) -> list[TabStop]:
                     stop.ring = ring_pixels(page, again)
                     element.evaluate("e => e.focus()")
                     time.sleep(0.1)
+            if not element.evaluate("e => e === document.activeElement"):
+                # Flutter put its own focus back (a link is not one of Flutter's focus nodes, so
+                # focusing it again after the blur brings Flutter's last control forward): walk
+                # the Tab order from the top back to this stop, as a person would.
+                page.evaluate(TO_THE_TOP)
+                for _ in range(len(stops) + 1 + skipped):
+                    page.keyboard.press("Tab")
+                    time.sleep(0.12)
         stops.append(stop)
     return stops
 

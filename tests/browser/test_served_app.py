@@ -294,3 +294,55 @@ def test_on_a_wide_window_the_first_tab_stop_skips_the_rail_into_the_screen(brow
     finally:
         page.close()
     assert external == [] and deny_proxy.app_attempts() == []
+
+
+def test_tab_follows_reading_order_through_the_rail_then_the_screen_and_back_with_shift_tab(browser, served_app, deny_proxy):
+    """On a wide window Flutter's own traversal went rail, screen row, rail, screen row...; now the
+    rail's destinations come together, then the screen top to bottom, and Shift+Tab walks it back."""
+    from tests.browser.audit import ACTIVE, step, tab_stops
+
+    external: list[str] = []
+    page = open_app(browser, served_app.url, VIEWPORTS["desktop"], external)
+    try:
+        step(page, ("go", "Log"), True)
+        page.wait_for_timeout(500)
+        stops = tab_stops(page, limit=40)
+        names = [s.name for s in stops]
+        rail = [i for i, name in enumerate(names) if re.match(r"^(Home|Guide|Relax|Log) Tab \d of 4$", name)]
+        assert len(rail) == 4 and rail == list(range(rail[0], rail[0] + 4)), names  # together, in order
+        screen = [i for i, s in enumerate(stops) if s.box[0] >= 80 and s.name not in ("Settings",)]
+        assert screen and min(screen) > max(rail), names  # the screen after the whole rail
+        tops = [stops[i].box[1] for i in screen[:6]]
+        assert tops == sorted(tops), names  # the screen's first stops top to bottom
+        for expected in reversed(names[: rail[-1]]):  # Shift+Tab from the last destination retraces the way
+            page.keyboard.press("Shift+Tab")
+            page.wait_for_timeout(120)
+            assert page.evaluate(ACTIVE)["name"] == expected
+    finally:
+        page.close()
+    assert external == [] and deny_proxy.app_attempts() == []
+
+
+def test_tab_reaches_every_link_in_a_chapter_in_reading_order_and_enter_follows_it(browser, served_app, deny_proxy):
+    from tests.browser.audit import ACTIVE, TO_THE_TOP, step, tab_stops
+
+    external: list[str] = []
+    page = open_app(browser, served_app.url, VIEWPORTS["phone"], external)
+    try:
+        step(page, ("go", "Guide"), False)
+        step(page, ("tap", "button", "What BFS is"), False)
+        page.wait_for_timeout(500)
+        names = [s.name for s in tab_stops(page, limit=20)]
+        links = ["why twitches happen", "what can set them off", "how BFS differs from motor neurone disease",
+                 "signs that need a doctor", "Web page on nhs.uk", "Web page on medicalnewstoday.com"]
+        assert names == ["Back", *links, "Next: Why twitches happen"]
+        page.evaluate(TO_THE_TOP)
+        for _ in range(2):  # Back, then the first link
+            page.keyboard.press("Tab")
+            page.wait_for_timeout(120)
+        assert page.evaluate(ACTIVE)["name"] == "why twitches happen"
+        page.keyboard.press("Enter")
+        page.get_by_role("heading", name="Why twitches happen").first.wait_for(timeout=STEP_TIMEOUT_MS)
+    finally:
+        page.close()
+    assert external == [] and deny_proxy.app_attempts() == []

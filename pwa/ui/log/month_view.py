@@ -35,7 +35,7 @@ def _day_cell(day: dt.date | None, logged: bool, chosen: bool, today: dt.date, o
             disabled=day > today,
             on_click=lambda: on_pick(day),
             style=ft.ButtonStyle(
-                padding=0,
+                padding=ft.Padding.symmetric(vertical=10),  # a 20 px day, the dot and this: 48 px, taller with larger text
                 shape=ft.RoundedRectangleBorder(radius=10),
                 side=ft.BorderSide(2, ft.Colors.PRIMARY) if chosen else None,
             ),
