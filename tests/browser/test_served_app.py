@@ -299,7 +299,7 @@ def test_on_a_wide_window_the_first_tab_stop_skips_the_rail_into_the_screen(brow
 def test_tab_follows_reading_order_through_the_rail_then_the_screen_and_back_with_shift_tab(browser, served_app, deny_proxy):
     """On a wide window Flutter's own traversal went rail, screen row, rail, screen row...; now the
     rail's destinations come together, then the screen top to bottom, and Shift+Tab walks it back."""
-    from tests.browser.audit import ACTIVE, step, tab_stops
+    from tests.browser.audit import ACTIVE, TO_THE_TOP, step, tab_stops
 
     external: list[str] = []
     page = open_app(browser, served_app.url, VIEWPORTS["desktop"], external)
@@ -314,7 +314,12 @@ def test_tab_follows_reading_order_through_the_rail_then_the_screen_and_back_wit
         assert screen and min(screen) > max(rail), names  # the screen after the whole rail
         tops = [stops[i].box[1] for i in screen[:6]]
         assert tops == sorted(tops), names  # the screen's first stops top to bottom
-        for expected in reversed(names[: rail[-1]]):  # Shift+Tab from the last destination retraces the way
+        page.evaluate(TO_THE_TOP)
+        for _ in range(rail[-1] + 1):  # to the last destination
+            page.keyboard.press("Tab")
+            page.wait_for_timeout(120)
+        assert page.evaluate(ACTIVE)["name"] == names[rail[-1]]
+        for expected in reversed(names[: rail[-1]]):  # Shift+Tab retraces the way
             page.keyboard.press("Shift+Tab")
             page.wait_for_timeout(120)
             assert page.evaluate(ACTIVE)["name"] == expected
