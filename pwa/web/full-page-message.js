@@ -101,19 +101,23 @@ window.bfsFullPageMessage = (id, role, words) => {
  * screen, each top to bottom, links where they are in the text. Focusing a node tells Flutter,
  * which moves its own focus there and scrolls it into view. Registered before Flutter's own key
  * handler, so Flutter never sees these Tabs. Without the tree, Flutter's traversal stays. */
-addEventListener("keydown", (event) => {
-  if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
-  const host = document.querySelector("flt-semantics-host");
-  const stops = host
-    ? Array.from(host.querySelectorAll('[tabindex]:not([tabindex="-1"]), input, textarea'))
-        .filter((e) => e.getAttribute("aria-disabled") !== "true" && !e.disabled)
-    : [];
-  if (!stops.length) return;
-  const active = document.activeElement;
-  let at = stops.indexOf(active);
-  if (at < 0) at = stops.findIndex((e) => e.contains(active));  // inside a stop: a field's node holds its input
-  const next = event.shiftKey ? (at <= 0 ? stops.length - 1 : at - 1) : (at + 1) % stops.length;
-  event.preventDefault();
-  event.stopImmediatePropagation();
-  stops[next].focus();
-}, true);
+(() => {
+  const TABBABLE = '[tabindex]:not([tabindex="-1"]), input, textarea, button, select, a[href]';
+  const usable = (e) => e.getAttribute("aria-disabled") !== "true" && !e.disabled;
+  addEventListener("keydown", (event) => {
+    if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
+    const host = document.querySelector("flt-semantics-host");
+    if (!host || !Array.from(host.querySelectorAll(TABBABLE)).some(usable)) return;
+    // The page's own boxes around Flutter's view (the install offer: ids "bfs-...") keep their
+    // controls' place in the order, after the app's.
+    const stops = Array.from(document.querySelectorAll(TABBABLE))
+      .filter((e) => usable(e) && (host.contains(e) || e.closest('[id^="bfs-"]')));
+    const active = document.activeElement;
+    let at = stops.indexOf(active);
+    if (at < 0) at = stops.findIndex((e) => e.contains(active));  // inside a stop: a field's node holds its input
+    const next = event.shiftKey ? (at <= 0 ? stops.length - 1 : at - 1) : (at + 1) % stops.length;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    stops[next].focus();
+  }, true);
+})();

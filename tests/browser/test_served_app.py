@@ -351,3 +351,41 @@ def test_tab_reaches_every_link_in_a_chapter_in_reading_order_and_enter_follows_
     finally:
         page.close()
     assert external == [] and deny_proxy.app_attempts() == []
+
+
+def test_tab_keeps_the_pages_own_controls_around_the_app_in_the_order(browser, served_app, deny_proxy):
+    """The install offer is the page's own box of buttons, after Flutter's view: Tab moves through
+    its buttons in turn, then back into the app, and Shift+Tab from the app's first stop reaches it."""
+    from tests.browser.audit import ACTIVE, TO_THE_TOP
+
+    external: list[str] = []
+    page = open_app(browser, served_app.url, VIEWPORTS["phone"], external)
+    try:
+        page.evaluate("""() => {
+          const box = document.createElement("div");
+          box.id = "bfs-install-offer";
+          for (const words of ["Install on this device", "Not now"]) {
+            const b = document.createElement("button");
+            b.textContent = words;
+            box.appendChild(b);
+          }
+          document.body.appendChild(box);
+        }""")
+        page.get_by_role("button", name="Install on this device").focus()
+        seen = []
+        for _ in range(2):
+            page.keyboard.press("Tab")
+            page.wait_for_timeout(150)
+            seen.append(page.evaluate(ACTIVE)["name"])
+        page.evaluate(TO_THE_TOP)
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(150)
+        first = page.evaluate(ACTIVE)["name"]
+        page.keyboard.press("Shift+Tab")
+        page.wait_for_timeout(150)
+        before_first = page.evaluate(ACTIVE)["name"]
+    finally:
+        page.close()
+    assert seen == ["Not now", first] and first == "Settings"
+    assert before_first == "Not now"
+    assert external == [] and deny_proxy.app_attempts() == []
